@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getTranslator } from "@/lib/i18n/server";
+import { getActor } from "@/lib/server/actor";
+import { canEditClaim, isStaff } from "@/lib/server/authz";
+import { getArticleForReview } from "@/lib/server/articles";
+import { AppError } from "@/lib/server/errors";
+import { ReviewWorkspace } from "@/components/workspace/review-workspace";
+
+type Params = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("workspace.title", { title: (await params).slug }) };
+}
+
+async function loadOrNotFound(actor: Awaited<ReturnType<typeof getActor>>, slug: string) {
+  try {
+    return await getArticleForReview(actor, slug);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function ReviewPage({ params }: Params) {
+  const { slug } = await params;
+  const actor = await getActor();
+  if (!isStaff(actor)) redirect(`/signin?callbackUrl=${encodeURIComponent(`/review/${slug}`)}`);
+  const article = await loadOrNotFound(actor, slug);
+  const { t } = await getTranslator();
+
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-6">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-600">
+          <Link href="/" className="underline underline-offset-2">{t("nav.home")}</Link> / {t("workspace.claims")}
+        </p>
+        <Link href={`/articles/${article.slug}`} className="rounded border border-rule bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+          {t("workspace.readerView")} →
+        </Link>
+      </div>
+      <ReviewWorkspace
+        slug={article.slug}
+        title={article.title}
+        text={article.text}
+        language={article.language}
+        blocks={article.blocks}
+        claims={article.claims.map((c) => ({
+          id: c.id,
+          exact: c.exact,
+          start: c.start,
+          end: c.end,
+          claimText: c.claimText,
+          claimant: c.claimant,
+          verdict: c.verdict,
+          rationale: c.rationale,
+          status: c.status,
+          version: c.version,
+          authorName: c.author.name,
+          editable: canEditClaim(actor, { authorId: c.author.id }),
+          sources: c.sources,
+        }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * Renders an article's blocks with claim highlights. No hooks, so it renders on the server
+ * (reader page) and in the client (review workspace) alike.
+ *
+ * Every piece of text sits in exactly one element carrying `data-start` (its offset in the
+ * canonical text), so a DOM selection maps back to canonical offsets without counting nodes.
+ */
+import type { CSSProperties, ReactNode } from "react";
+import type { PositionedBlock } from "@/lib/domain/article-text";
+import { segmentText } from "@/lib/domain/text-segments";
+import { VERDICT_SCALE, type Locale, type Verdict } from "@/lib/domain/verdicts";
+
+export interface ArticleHighlight {
+  id: string;
+  start: number;
+  end: number;
+  verdict: Verdict;
+  draft?: boolean;
+}
+
+interface Props {
+  blocks: PositionedBlock[];
+  highlights: ArticleHighlight[];
+  locale: Locale;
+  selectedId?: string | null;
+}
+
+export function HighlightedArticle({ blocks, highlights, locale, selectedId }: Props) {
+  const byId = new Map(highlights.map((h) => [h.id, h]));
+  const firstSegment = new Map<string, number>();
+  const lastSegment = new Map<string, number>();
+  const segmentsPerBlock = blocks.map((block) => segmentText(block.text, block.start, highlights));
+  for (const segments of segmentsPerBlock) {
+    for (const s of segments) {
+      for (const id of s.rangeIds) {
+        if (!firstSegment.has(id)) firstSegment.set(id, s.start);
+        lastSegment.set(id, s.start);
+      }
+    }
+  }
+
+  return (
+    <>
+      {blocks.map((block, i) => {
+        const children: ReactNode[] = segmentsPerBlock[i].map((s) => {
+          const topId = s.rangeIds[0];
+          if (!topId) {
+            return (
+              <span key={s.start} data-start={s.start}>
+                {s.text}
+              </span>
+            );
+          }
+          const h = byId.get(topId)!;
+          const info = VERDICT_SCALE[h.verdict];
+          const isFirst = firstSegment.get(topId) === s.start;
+          const isLast = lastSegment.get(topId) === s.start;
+          return (
+            <mark
+              key={s.start}
+              id={isFirst ? `claim-${topId}` : undefined}
+              data-start={s.start}
+              data-claim-id={topId}
+              data-claim-ids={s.rangeIds.join(" ")}
+              data-verdict={h.verdict}
+              data-glyph={isLast ? info.glyph : undefined}
+              data-selected={selectedId === topId ? "true" : undefined}
+              className={`claim-mark scroll-mt-24 text-inherit${h.draft ? " is-draft" : ""}`}
+              style={{ "--verdict": info.color, "--tint": info.tint } as CSSProperties}
+              role="button"
+              tabIndex={isFirst ? 0 : -1}
+              aria-label={`${info.label[locale]}: ${s.text}`}
+            >
+              {s.text}
+            </mark>
+          );
+        });
+        const common = { "data-start": block.start, "data-block": block.kind } as const;
+        switch (block.kind) {
+          case "lead":
+            return <p key={block.start} {...common} className="mb-6 text-xl font-medium leading-relaxed text-slate-800">{children}</p>;
+          case "heading":
+            return <h2 key={block.start} {...common} className="mb-3 mt-8 font-serif text-2xl font-bold leading-snug">{children}</h2>;
+          case "caption":
+            return <p key={block.start} {...common} className="my-6 border-l-4 border-rule pl-4 text-sm italic text-slate-600">{children}</p>;
+          default:
+            return <p key={block.start} {...common} className="mb-5 leading-[1.8]">{children}</p>;
+        }
+      })}
+    </>
+  );
+}

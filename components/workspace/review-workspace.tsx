@@ -1,0 +1,211 @@
+"use client";
+/**
+ * The review workspace: the article on the left, the claims panel on the right. Selecting
+ * a passage (mouse, or Shift+arrows then Enter) opens the claim form prefilled with the quote;
+ * clicking a highlight selects its claim in the panel and the other way round.
+ */
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useI18n } from "@/lib/i18n/client";
+import type { PositionedBlock } from "@/lib/domain/article-text";
+import { HighlightedArticle } from "@/components/article/highlighted-article";
+import { ClaimForm, EMPTY_SOURCE, type ClaimDraft, type SubmitResult } from "./claim-form";
+import { ClaimList, type WorkspaceClaim } from "./claim-list";
+import { modifySelection, readSelection, type SelectedPassage } from "./selection-offsets";
+import { createClaimAction, deleteClaimAction, updateClaimAction } from "@/app/review/[slug]/actions";
+
+interface Props {
+  slug: string;
+  title: string;
+  text: string;
+  language: string;
+  blocks: PositionedBlock[];
+  claims: WorkspaceClaim[];
+}
+
+type Editor = { mode: "new"; start: number; end: number } | { mode: "edit"; claim: WorkspaceClaim };
+
+function toDraft(claim: WorkspaceClaim): ClaimDraft {
+  return {
+    claimText: claim.claimText,
+    claimant: claim.claimant,
+    verdict: claim.verdict,
+    rationale: claim.rationale,
+    published: claim.status === "PUBLISHED",
+    sources: claim.sources.map((s) => ({
+      url: s.url,
+      title: s.title,
+      publisher: s.publisher,
+      publishedAt: s.publishedAt ? s.publishedAt.toISOString().slice(0, 10) : "",
+      excerpt: s.excerpt,
+      stance: s.stance,
+    })),
+  };
+}
+
+export function ReviewWorkspace({ slug, title, text, language, blocks, claims }: Props) {
+  const { locale, t } = useI18n();
+  const router = useRouter();
+  const articleRef = useRef<HTMLDivElement>(null);
+  const paneRef = useRef<HTMLDivElement>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [pending, setPending] = useState<SelectedPassage | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const refreshSelection = useCallback(() => {
+    const root = articleRef.current;
+    if (!root) return;
+    const result = readSelection(root, text);
+    if (result === "outside") {
+      setPending(null);
+      setProblem(t("workspace.selectionOutside"));
+    } else if (result === "empty") {
+      setPending(null);
+      setProblem(t("workspace.selectionEmpty"));
+    } else {
+      setPending(result);
+      setProblem(null);
+    }
+  }, [text, t]);
+
+  useEffect(() => {
+    document.addEventListener("selectionchange", refreshSelection);
+    return () => document.removeEventListener("selectionchange", refreshSelection);
+  }, [refreshSelection]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 4000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  function openNewClaim() {
+    if (!pending) return;
+    setEditor({ mode: "new", start: pending.start, end: pending.end });
+    setSelectedId(null);
+    setPending(null);
+    window.getSelection()?.removeAllRanges();
+  }
+
+  function onArticleKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const root = articleRef.current!;
+    if (e.key.startsWith("Arrow") && (e.shiftKey || root.contains(window.getSelection()?.anchorNode ?? null))) {
+      if (modifySelection(root, e.key, e.shiftKey, e.ctrlKey || e.altKey)) e.preventDefault();
+    } else if (e.key === "Enter" && pending) {
+      e.preventDefault();
+      openNewClaim();
+    } else if (e.key === "Enter" || e.key === " ") {
+      const mark = (e.target as Element).closest<HTMLElement>("[data-claim-id]");
+      if (mark) {
+        e.preventDefault();
+        setSelectedId(mark.dataset.claimId!);
+      }
+    }
+  }
+
+  function selectFromPanel(id: string) {
+    setSelectedId(id);
+    document.getElementById(`claim-${id}`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }
+
+  async function save(draft: ClaimDraft): Promise<SubmitResult> {
+    const content = { ...draft, verdict: draft.verdict || undefined };
+    const result =
+      editor?.mode === "edit"
+        ? await updateClaimAction({ ...content, claimId: editor.claim.id, version: editor.claim.version })
+        : await createClaimAction({ ...content, articleSlug: slug, passage: { start: (editor as { start: number }).start, end: (editor as { end: number }).end } });
+    if (!result.ok) return result;
+    setEditor(null);
+    setSelectedId(result.data.id);
+    setNotice(t("workspace.saved"));
+    router.refresh();
+    return { ok: true };
+  }
+
+  async function remove(claim: WorkspaceClaim) {
+    if (!window.confirm(t("workspace.confirmDelete"))) return;
+    const result = await deleteClaimAction({ claimId: claim.id, version: claim.version });
+    if (!result.ok) {
+      setNotice(result.message);
+      return;
+    }
+    setSelectedId(null);
+    setNotice(t("workspace.deleted"));
+    router.refresh();
+  }
+
+  const paneRect = paneRef.current?.getBoundingClientRect();
+  const highlights = claims.map((c) => ({ id: c.id, start: c.start, end: c.end, verdict: c.verdict, draft: c.status !== "PUBLISHED" }));
+  const editorQuote = editor?.mode === "edit" ? editor.claim.exact : editor ? text.slice(editor.start, editor.end) : "";
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_26rem]">
+      <div ref={paneRef} className="relative">
+        <p id="workspace-hint" className="mb-4 rounded border border-rule bg-white px-3 py-2 text-sm text-slate-600">
+          {t("workspace.hint")}
+        </p>
+        {problem && (
+          <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="selection-problem">
+            {problem}
+          </p>
+        )}
+        <div
+          ref={articleRef}
+          tabIndex={0}
+          role="region"
+          aria-label={title}
+          aria-describedby="workspace-hint"
+          lang={language}
+          data-testid="workspace-article"
+          className="rounded-lg border border-rule bg-white p-6 font-serif text-[1.1rem] shadow-sm sm:p-8"
+          onKeyDown={onArticleKeyDown}
+          onClick={(e) => {
+            const mark = (e.target as Element).closest<HTMLElement>("[data-claim-id]");
+            if (mark && window.getSelection()?.isCollapsed !== false) setSelectedId(mark.dataset.claimId!);
+          }}
+        >
+          <h1 className="mb-6 font-serif text-3xl font-bold leading-tight">{title}</h1>
+          <HighlightedArticle blocks={blocks} highlights={highlights} locale={locale} selectedId={selectedId} />
+        </div>
+        {pending && paneRect && (
+          <button
+            type="button"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={openNewClaim}
+            data-testid="add-claim"
+            className="absolute z-20 rounded-full bg-ink px-4 py-2 text-sm font-semibold text-white shadow-lg hover:bg-slate-800"
+            style={{ top: pending.rect.bottom - paneRect.top + 8, left: Math.max(0, pending.rect.left - paneRect.left) }}
+          >
+            + {t("workspace.addClaim")} <kbd className="ml-1 rounded bg-white/20 px-1 text-xs">Enter</kbd>
+          </button>
+        )}
+      </div>
+
+      <aside aria-label={t("workspace.claims")} className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+        <div aria-live="polite" className="min-h-0">
+          {notice && <p className="mb-3 rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="notice">{notice}</p>}
+        </div>
+        <div className="rounded-lg border border-rule bg-white p-5 shadow-sm">
+          {editor ? (
+            <ClaimForm
+              key={editor.mode === "edit" ? editor.claim.id : `${editor.start}-${editor.end}`}
+              title={editor.mode === "edit" ? t("form.editClaim") : t("form.newClaim")}
+              quote={editorQuote}
+              initial={
+                editor.mode === "edit"
+                  ? toDraft(editor.claim)
+                  : { claimText: editorQuote, claimant: "", verdict: "", rationale: "", published: false, sources: [{ ...EMPTY_SOURCE }] }
+              }
+              onSubmit={save}
+              onCancel={() => setEditor(null)}
+            />
+          ) : (
+            <ClaimList claims={claims} selectedId={selectedId} onSelect={selectFromPanel} onEdit={(c) => setEditor({ mode: "edit", claim: c })} onDelete={remove} />
+          )}
+        </div>
+      </aside>
+    </div>
+  );
+}

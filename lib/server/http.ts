@@ -1,0 +1,69 @@
+/**
+ * Helpers for the JSON API's route handlers: error bodies, bounded JSON bodies, ETags.
+ * Error bodies never carry stack traces or database messages.
+ */
+import "server-only";
+import { createHash } from "node:crypto";
+import { AppError } from "./errors";
+
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
+
+export function jsonError(error: unknown): Response {
+  if (error instanceof AppError) {
+    return Response.json({ error: { code: error.code, message: error.message, fields: error.fields } }, { status: error.status, headers: { "Cache-Control": "no-store" } });
+  }
+  console.error("API request failed", error);
+  return Response.json({ error: { code: "INTERNAL", message: "Something went wrong." } }, { status: 500, headers: { "Cache-Control": "no-store" } });
+}
+
+/** Runs a handler and turns any thrown error into a JSON error response. */
+export async function handle(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (error) {
+    return jsonError(error);
+  }
+}
+
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_JSON_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes.`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  }
+}
+
+/** A public, cacheable JSON response with a strong ETag; answers 304 when the client has it. */
+export function cachedJson(request: Request, body: unknown, contentType = "application/json"): Response {
+  const json = JSON.stringify(body);
+  const etag = `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"`;
+  const headers = {
+    "Content-Type": `${contentType}; charset=utf-8`,
+    ETag: etag,
+    "Cache-Control": "public, max-age=0, s-maxage=60, stale-while-revalidate=300",
+    Vary: "Accept-Encoding",
+  };
+  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  return new Response(json, { status: 200, headers });
+}
+
+/** The ETag of a versioned record, and the version an If-Match header asks for. */
+export function versionEtag(version: number): string {
+  return `"v${version}"`;
+}
+
+export function requiredIfMatchVersion(request: Request): number {
+  const header = request.headers.get("if-match");
+  if (!header) throw new AppError("PRECONDITION_REQUIRED", "Send If-Match with the claim's ETag, so a concurrent change is not overwritten.");
+  const match = /^(?:W\/)?"v(\d+)"$/.exec(header.trim());
+  if (!match) throw new AppError("PRECONDITION_FAILED", "If-Match does not match the claim's current ETag.");
+  return Number(match[1]);
+}
+
+export function publicOrigin(request: Request): string {
+  return process.env.PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+}

@@ -1,0 +1,63 @@
+/**
+ * Field rules shared by every input that crosses a boundary (forms, server actions, API).
+ * Lengths are limits a newsroom never needs to exceed; they keep rows and pages bounded.
+ */
+import { z } from "zod";
+
+export const LIMITS = {
+  title: 300,
+  name: 200,
+  claimText: 2_000,
+  quote: 5_000,
+  context: 64,
+  rationale: 10_000,
+  excerpt: 2_000,
+  url: 2_048,
+  articleText: 500_000,
+  sources: 20,
+  email: 254,
+  password: 200,
+} as const;
+
+/** Trimmed text that must not be empty after trimming. */
+export function requiredText(max: number) {
+  return z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(max, { error: `too_long:${max}` });
+}
+
+export function optionalText(max: number) {
+  return z.string().trim().max(max, { error: `too_long:${max}` }).default("");
+}
+
+/** Only http and https links: no javascript:, data:, vbscript: or anything else a browser would run. */
+export function isHttpUrl(value: string): boolean {
+  if (/[\u0000-\u001f\u007f\s]/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+}
+
+export const httpUrl = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .max(LIMITS.url, { error: `too_long:${LIMITS.url}` })
+  .refine(isHttpUrl, { error: "invalid_url" });
+
+/** A calendar date "YYYY-MM-DD" (as a date input sends it) or empty. */
+export const optionalDate = z
+  .string()
+  .trim()
+  .max(10)
+  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), {
+    error: "invalid_date",
+  })
+  .transform((v) => (v === "" ? null : new Date(`${v}T00:00:00Z`)))
+  .default(null);
