@@ -11,7 +11,7 @@ import type { PositionedBlock } from "@/lib/domain/article-text";
 import { HighlightedArticle } from "@/components/article/highlighted-article";
 import { ClaimForm, EMPTY_SOURCE, type ClaimDraft, type SubmitResult } from "./claim-form";
 import { ClaimList, type WorkspaceClaim } from "./claim-list";
-import { modifySelection, readSelection, type SelectedPassage } from "./selection-offsets";
+import { modifySelection, readSelection } from "./selection-offsets";
 import { createClaimAction, deleteClaimAction, updateClaimAction } from "@/app/review/[slug]/actions";
 
 interface Props {
@@ -49,7 +49,8 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims }:
   const articleRef = useRef<HTMLDivElement>(null);
   const paneRef = useRef<HTMLDivElement>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [pending, setPending] = useState<SelectedPassage | null>(null);
+  /** The selected passage and where its "Add claim" button goes, relative to the article pane. */
+  const [pending, setPending] = useState<{ start: number; end: number; top: number; left: number } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -64,8 +65,12 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims }:
     } else if (result === "empty") {
       setPending(null);
       setProblem(t("workspace.selectionEmpty"));
+    } else if (result) {
+      const pane = paneRef.current!.getBoundingClientRect();
+      setPending({ start: result.start, end: result.end, top: result.rect.bottom - pane.top + 8, left: Math.max(0, result.rect.left - pane.left) });
+      setProblem(null);
     } else {
-      setPending(result);
+      setPending(null);
       setProblem(null);
     }
   }, [text, t]);
@@ -136,7 +141,6 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims }:
     router.refresh();
   }
 
-  const paneRect = paneRef.current?.getBoundingClientRect();
   const highlights = claims.map((c) => ({ id: c.id, start: c.start, end: c.end, verdict: c.verdict, draft: c.status !== "PUBLISHED" }));
   const editorQuote = editor?.mode === "edit" ? editor.claim.exact : editor ? text.slice(editor.start, editor.end) : "";
 
@@ -169,14 +173,14 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims }:
           <h1 className="mb-6 font-serif text-3xl font-bold leading-tight">{title}</h1>
           <HighlightedArticle blocks={blocks} highlights={highlights} locale={locale} selectedId={selectedId} />
         </div>
-        {pending && paneRect && (
+        {pending && (
           <button
             type="button"
             onMouseDown={(e) => e.preventDefault()}
             onClick={openNewClaim}
             data-testid="add-claim"
             className="absolute z-20 rounded-full bg-ink px-4 py-2 text-sm font-semibold text-white shadow-lg hover:bg-slate-800"
-            style={{ top: pending.rect.bottom - paneRect.top + 8, left: Math.max(0, pending.rect.left - paneRect.left) }}
+            style={{ top: pending.top, left: pending.left }}
           >
             + {t("workspace.addClaim")} <kbd className="ml-1 rounded bg-white/20 px-1 text-xs">Enter</kbd>
           </button>

@@ -68,7 +68,8 @@ export function modifySelection(root: HTMLElement, key: string, extend: boolean,
   const selection = window.getSelection();
   if (!selection) return false;
   if (selection.rangeCount === 0 || !root.contains(selection.anchorNode)) {
-    const firstText = document.createTreeWalker(root, NodeFilter.SHOW_TEXT).nextNode();
+    // Start at the beginning of the article text (the title above it is not part of the text).
+    const firstText = root.querySelector("[data-start]:not([data-block])")?.firstChild;
     if (!firstText) return false;
     selection.collapse(firstText, 0);
   }

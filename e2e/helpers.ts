@@ -1,0 +1,65 @@
+import { expect, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+
+export const ARTICLE_SLUG = "putin-kim-nordkorea";
+export const ACCOUNTS = {
+  admin: { email: "admin@example.org", password: "admin-demo-2026" },
+  editor: { email: "editor@example.org", password: "editor-demo-2026" },
+  reviewer: { email: "reviewer@example.org", password: "reviewer-demo-2026" },
+  reviewer2: { email: "reviewer2@example.org", password: "reviewer2-demo-2026" },
+} as const;
+
+export async function signIn(page: Page, account: { email: string; password: string }, callback = "/") {
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(callback)}`);
+  await page.getByLabel("E-Mail").fill(account.email);
+  await page.getByLabel("Passwort").fill(account.password);
+  await page.getByRole("button", { name: "Anmelden" }).last().click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+}
+
+/** Drags the mouse across the first occurrence of `text` inside `rootSelector`, like a person selecting it. */
+export async function selectWithMouse(page: Page, rootSelector: string, text: string) {
+  const box = await page.evaluate(
+    ({ rootSelector, text }) => {
+      const root = document.querySelector(rootSelector)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const index = node.textContent!.indexOf(text);
+        if (index < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + text.length);
+        (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
+        const rects = [...range.getClientRects()];
+        const first = rects[0];
+        const last = rects[rects.length - 1];
+        return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+      }
+      throw new Error(`text not found: ${text}`);
+    },
+    { rootSelector, text },
+  );
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 5 });
+  await page.mouse.move(box.x2, box.y2, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Opens the e2e database read-only, to check what was (not) written. */
+export function readDb<T>(query: (db: Database.Database) => T): T {
+  const db = new Database("data/e2e.db", { readonly: true, fileMustExist: true });
+  try {
+    return query(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function claimRowCount(): number {
+  return readDb((db) => (db.prepare("SELECT COUNT(*) AS n FROM Claim").get() as { n: number }).n);
+}
+
+export function sourceRowCount(): number {
+  return readDb((db) => (db.prepare("SELECT COUNT(*) AS n FROM Source").get() as { n: number }).n);
+}
