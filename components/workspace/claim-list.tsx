@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { VerdictBadge } from "@/components/verdict/verdict-badge";
 import type { Verdict } from "@/lib/domain/verdicts";
+import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 
 export interface WorkspaceClaim {
   id: string;
@@ -14,7 +15,7 @@ export interface WorkspaceClaim {
   claimant: string;
   verdict: Verdict;
   rationale: string;
-  status: "DRAFT" | "PUBLISHED";
+  status: ClaimStatus;
   version: number;
   authorName: string;
   editable: boolean;

@@ -1,6 +1,7 @@
 /** The shape of a claim handed to pages and APIs: no internal columns, author as a name. */
 import "server-only";
 import type { Verdict } from "../domain/verdicts";
+import type { ClaimStatus } from "../generated/prisma/enums";
 
 export const claimInclude = {
   sources: { orderBy: { position: "asc" as const } },
@@ -30,7 +31,7 @@ export interface ClaimView {
   claimant: string;
   verdict: Verdict;
   rationale: string;
-  status: "DRAFT" | "PUBLISHED";
+  status: ClaimStatus;
   publishedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -51,7 +52,7 @@ interface ClaimRow {
   claimant: string;
   verdict: string;
   rationale: string;
-  status: "DRAFT" | "PUBLISHED";
+  status: ClaimStatus;
   publishedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;

@@ -14,6 +14,14 @@ CREATE TABLE "User" (
 );
 
 -- CreateTable
+CREATE TABLE "SignInThrottle" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "failures" INTEGER NOT NULL DEFAULT 0,
+    "windowStart" DATETIME NOT NULL,
+    "lockedUntil" DATETIME
+);
+
+-- CreateTable
 CREATE TABLE "Account" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "userId" TEXT NOT NULL,
@@ -66,6 +74,34 @@ CREATE TABLE "Article" (
 );
 
 -- CreateTable
+CREATE TABLE "ArticleRevision" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "articleId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "title" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "blockKinds" TEXT NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+    "actorId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ArticleRevision_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ArticleRevision_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "SuggestionDismissal" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "articleId" TEXT NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    "text" TEXT NOT NULL,
+    "actorId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "SuggestionDismissal_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "SuggestionDismissal_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "Claim" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "articleId" TEXT NOT NULL,
@@ -79,14 +115,57 @@ CREATE TABLE "Claim" (
     "verdict" TEXT NOT NULL,
     "rationale" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'DRAFT',
+    "anchorStatus" TEXT NOT NULL DEFAULT 'ANCHORED',
+    "figures" TEXT NOT NULL DEFAULT '[]',
     "authorId" TEXT NOT NULL,
+    "assigneeId" TEXT,
+    "rejectionReason" TEXT,
     "publishedAt" DATETIME,
+    "published" TEXT,
     "deletedAt" DATETIME,
     "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Claim_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "Claim_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "Claim_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Claim_assigneeId_fkey" FOREIGN KEY ("assigneeId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ClaimRevision" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "claimId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "action" TEXT NOT NULL,
+    "changes" TEXT NOT NULL,
+    "snapshot" TEXT NOT NULL,
+    "note" TEXT,
+    "actorId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ClaimRevision_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "Claim" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "ClaimRevision_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Correction" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "claimId" TEXT NOT NULL,
+    "note" TEXT NOT NULL,
+    "actorId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Correction_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "Claim" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Correction_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Comment" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "claimId" TEXT NOT NULL,
+    "authorId" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Comment_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "Claim" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Comment_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -123,8 +202,37 @@ CREATE UNIQUE INDEX "VerificationToken_identifier_token_key" ON "VerificationTok
 CREATE UNIQUE INDEX "Article_slug_key" ON "Article"("slug");
 
 -- CreateIndex
+CREATE INDEX "Article_sourceUrl_idx" ON "Article"("sourceUrl");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ArticleRevision_articleId_version_key" ON "ArticleRevision"("articleId", "version");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SuggestionDismissal_articleId_start_end_key" ON "SuggestionDismissal"("articleId", "start", "end");
+
+-- CreateIndex
 CREATE INDEX "Claim_articleId_start_idx" ON "Claim"("articleId", "start");
+
+-- CreateIndex
+CREATE INDEX "Claim_assigneeId_idx" ON "Claim"("assigneeId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ClaimRevision_claimId_version_key" ON "ClaimRevision"("claimId", "version");
+
+-- CreateIndex
+CREATE INDEX "Correction_claimId_idx" ON "Correction"("claimId");
+
+-- CreateIndex
+CREATE INDEX "Comment_claimId_createdAt_idx" ON "Comment"("claimId", "createdAt");
 
 -- CreateIndex
 CREATE INDEX "Source_claimId_position_idx" ON "Source"("claimId", "position");
 
+
+-- History is immutable: no statement may change or remove a revision or a published correction.
+CREATE TRIGGER "ClaimRevision_no_update" BEFORE UPDATE ON "ClaimRevision" BEGIN SELECT RAISE(ABORT, 'claim history is immutable'); END;
+CREATE TRIGGER "ClaimRevision_no_delete" BEFORE DELETE ON "ClaimRevision" BEGIN SELECT RAISE(ABORT, 'claim history is immutable'); END;
+CREATE TRIGGER "ArticleRevision_no_update" BEFORE UPDATE ON "ArticleRevision" BEGIN SELECT RAISE(ABORT, 'article history is immutable'); END;
+CREATE TRIGGER "ArticleRevision_no_delete" BEFORE DELETE ON "ArticleRevision" BEGIN SELECT RAISE(ABORT, 'article history is immutable'); END;
+CREATE TRIGGER "Correction_no_update" BEFORE UPDATE ON "Correction" BEGIN SELECT RAISE(ABORT, 'corrections are immutable'); END;
+CREATE TRIGGER "Correction_no_delete" BEFORE DELETE ON "Correction" BEGIN SELECT RAISE(ABORT, 'corrections are immutable'); END;
