@@ -32,18 +32,24 @@ const DE_VERBS =
   "behauptete|behauptet|schrieb|schreibt|twitterte|zitiert|zitierte|sprach von|spricht von|verwies|verweist|argumentierte|" +
   "argumentiert|bekräftigte|versicherte|unterstrich|mahnte|mahnt|beklagte|beklagt|bemängelte|monierte|dementierte|erläuterte|" +
   "ergänzte|verkündete|verkündet|pochte|pocht|drängte|drängt|appellierte|prognostizierte|prognostiziert|beteuerte|lobte|lobt|" +
-  "räumte|teilte|teilt|teilten|kündigte|kündigt|kündigten|stellte|fügte|wies|sicherte|rechnet|rechnete|gab";
+  "räumte|teilte|teilt|teilten|kündigte|kündigt|kündigten|stellte|fügte|wies|sicherte|rechnet|rechnete|gab|" +
+  "nannte|nennt|nannten|bezeichnete|bezeichnet|bezeichneten|widersprach|widerspricht|bestritt|bestreitet|bezweifelte|" +
+  "bezweifelt|bezifferte|beziffert|schätzte|schätzt|plädierte|plädiert|verlangte|verlangt|empfahl|empfiehlt|riet|rät|" +
+  "signalisierte|äußerte|kommentierte|antwortete|entgegnete|schilderte|bilanzierte|hob|hält|hielt|halten|hielten";
 /** Separable verbs only report speech with their particle ("teilte … mit", "kündigte … an"). */
 const DE_PARTICLE: Record<string, RegExp> = {
   räumte: /\sein\b/, teilte: /\smit\b/, teilt: /\smit\b/, teilten: /\smit\b/, kündigte: /\san\b/, kündigt: /\san\b/,
-  kündigten: /\san\b/, stellte: /\sklar\b/, fügte: /\shinzu\b/, wies: /\szurück\b/, sicherte: /\szu\b/, rechnet: /\smit\b/,
-  rechnete: /\smit\b/, gab: /\sbekannt\b/,
+  kündigten: /\san\b/, stellte: /\sklar\b/, fügte: /\shinzu\b/, wies: /\s(?:zurück|hin)\b/, sicherte: /\szu\b/, rechnet: /\smit\b/,
+  rechnete: /\smit\b/, gab: /\sbekannt\b/, hob: /\shervor\b/, hält: /\sfür\b/, hielt: /\sfür\b/, halten: /\sfür\b/,
+  hielten: /\sfür\b/,
 };
 const EN_VERBS =
   "said|says|say|told|tells|added|adds|stated|announced|announces|reported|wrote|writes|claimed|argued|argues|warned|warns|" +
   "insisted|insists|noted|explained|confirmed|denied|estimated|predicted|acknowledged|admitted|alleged|asserted|cautioned|" +
   "stressed|emphasi[sz]ed|urged|tweeted|testified|revealed|disclosed|suggested|concluded|complained|blamed|accused|praised|" +
-  "criticised|criticized|pledged|promised|vowed|called for";
+  "criticised|criticized|pledged|promised|vowed|called for|disputes|disputed|rejects|rejected|questioned|maintains|" +
+  "maintained|contends|contended|countered|responded|replied|described|conceded|reiterated|recalled|insist|argue|warn|" +
+  "believes|expects|predicts";
 
 const RULES: Record<Language, Rule[]> = {
   de: [
@@ -62,6 +68,8 @@ const RULES: Record<Language, Rule[]> = {
     { re: /\baccording to\b/giu, mode: "after" },
     { re: /\btold\b/giu, mode: "before", check: (_m, pre) => !/\b(?:is|are|was|were|be|been|being)\s+$/i.test(pre) },
     { re: new RegExp(`\\b(?:${EN_VERBS})\\b`, "giu"), mode: "auto", check: (m, pre) => m[0].toLowerCase() !== "told" && !/\b(?:is|are|was|were|be|been|being|a)\s+$/i.test(pre) },
+    // "called the fall “encouraging”": calling something by a quoted word.
+    { re: /\bcalled\b(?=[^.“”"]{1,60}[“"])/giu, mode: "auto", check: (_m, pre) => !/\b(?:is|are|was|were|be|been|being|a)\s+$/i.test(pre) },
     { re: /\b(?:study|survey|report|poll|analysis|data|research|figures|statistics|review|paper)\s(?:[^.]{0,40}?\s)?(?:shows|showed|found|finds|suggests|suggested|concluded|concludes|indicates|indicated|revealed)\b|\bin a statement\b/giu, mode: "none" },
   ],
 };

@@ -12,7 +12,8 @@ const ARTICLE = /^(?:der|die|das|den|dem|des|the|a|an)$/i;
 const CONNECTOR = /^(?:von|van|de|der|den|des|del|di|da|bin|al|of|the|für|and|&)$/;
 const PRONOUN = /^(?:er|sie|es|ihn|ihm|ihr|wir|man|he|she|it|they|him|her|them|we|i|this|that|das|dies|dieser|diese)$/i;
 /** Collective nouns that do not identify a source ("Kritiker", "experts"). */
-const VAGUE = /^(?:kritiker\p{L}*|experten|expertinnen|beobachter\p{L}*|analysten|forscher\p{L}*|wissenschaftler\p{L}*|ökonomen|gegner|befürworter|anwohner|fachleute|verbände|umweltverbände|insider|kreise|critics|experts|observers|analysts|researchers|scientists|economists|opponents|supporters|residents|officials|sources|insiders|commentators|many|some|others)$/iu;
+const VAGUE = /^(?:kritiker\p{L}*|experten|expertinnen|beobachter\p{L}*|analysten|forscher\p{L}*|wissenschaftler\p{L}*|ökonomen|gegner|befürworter|anwohner|fachleute|verbände|umweltverbände|insider|kreise|ärzte|lehrer|eltern|menschen|bürger|anleger|critics|experts|observers|analysts|researchers|scientists|economists|opponents|supporters|residents|officials|sources|insiders|commentators|doctors|nurses|teachers|workers|people|voters|parents|investors|traders|many|some|others)$/iu;
+const QUANTIFIER = /^(?:viele|einige|manche|wenige|zahlreiche|mehrere|many|some|few|most|several|numerous)$/i;
 
 interface Token { text: string; start: number; end: number }
 
@@ -90,7 +91,10 @@ export function claimantBefore(segment: string): string | undefined {
 
 /** Is the subject before a reporting verb only a vague collective ("Kritiker", "Experts not involved …")? */
 export function isVagueSubject(segment: string): boolean {
-  const toks = tokens(segment).map((t) => t.text).filter((t) => !ARTICLE.test(t) && !/^(?:viele|einige|manche|andere|many|some|most|several|other)$/i.test(t));
+  const all = tokens(segment).map((t) => t.text);
+  // "Many doctors say", "Few experts believe": a quantified group without a name in it.
+  if (all.length && QUANTIFIER.test(all[0]) && !all.slice(1).some(isCap)) return true;
+  const toks = all.filter((t) => !ARTICLE.test(t) && !/^(?:viele|einige|manche|andere|many|some|most|several|other)$/i.test(t));
   if (!toks.length) return false;
   return VAGUE.test(toks[0]) || VAGUE.test(toks[toks.length - 1]) || (toks.length <= 2 && VAGUE.test(toks[toks.length - 1]));
 }

@@ -23,7 +23,10 @@ const NUMBERISH_EN = "\\d|[$€£]|two|three|four|five|six|seven|eight|nine|ten|
 // Words ending in -ste/-ster/… that are not superlatives: ordinals/"nächste" (temporal), and adjectives whose stem ends in -st.
 const NOT_SUPERLATIVE_DE = /^(?:nächst|erst|letzt|meist|just|kost)|(?:bewusst|ernst|fest|robust|trist|dreist|selbst|sonst|geist|lust|gunst|kunst|angst|dienst|verlust|list|küst|west|gest|wüst|rast|last|ost|tast|kist|pust)(?:e|en|er|es|em)$/;
 const NOT_COMPARATIVE_DE = /^(?:aber|oder|wieder|immer|jeder|einer|keiner|weder|leider|unter|über|hinter|außer|sonder|nieder|sauber|ander|euer|unser|jener|dieser|welcher|mancher|solcher|aller|vorher|nachher|bisher|daher|seither|woher|später)$/;
-const NOT_SUPERLATIVE_EN = /^(?:interest|forest|latest|protest|suggest|request|arrest|test|west|rest|nest|chest|guest|honest|modest|contest|harvest|invest|digest|manifest|earnest|midwest|conquest|quest|pest|vest|priest|fest|zest|crest|unrest|behest|southwest|northwest|ingest|attest|detest|infest|jest|lest|pretest|retest|bequest|dearest)$/;
+/** German adjectives whose positive form ends in -er ("wird teuer" is not "wird teurer"). */
+const NOT_ER_ADJECTIVE_DE = /^(?:weiter|sicher|teuer|sauber|bitter|munter|heiter|finster|düster|mager|tapfer|lecker|später|früher|daher|leer|schwer|klar|neuer|einer|keiner|jeder)$/;
+// -est words that are not superlatives: whole words for short ones (so "greatest" is not "test"), suffixes for long ones.
+const NOT_SUPERLATIVE_EN = /^(?:test|quest|nest|pest|vest|chest|guest|jest|zest|fest|west|east|lest|crest|rest|priest|latest|dearest)$|(?:interest|forest|unrest|backrest|headrest|armrest|footrest|arrest|request|bequest|conquest|protest|contest|pretest|retest|attest|detest|suggest|congest|ingest|digest|harvest|honest|modest|manifest|behest|tempest|molest|divest|invest|infest|earnest|midwest|southwest|northwest|northeast|southeast)$/;
 const NOT_COMPARATIVE_EN = /^(?:rather|other|further|never|ever|whether|either|neither|under|over|after|later|sooner)$/;
 
 type Rule = { re: RegExp; strong: boolean; check?: (m: RegExpExecArray) => boolean };
@@ -41,7 +44,8 @@ const RULES: Record<Language, Rule[]> = {
     { re: /\bin Folge\b/gu, strong: true },
     { re: new RegExp(`\\b(\\p{Ll}{3,}er|mehr|weniger)\\s+als\\s+(?!${NUMBERISH_DE})`, "gu"), strong: true, check: (m) => !NOT_COMPARATIVE_DE.test(m[1]) },
     { re: /\b(?:doppelt|dreimal|viermal|halb|\p{Ll}+fach)\s+so\s+\p{Ll}+\b/gu, strong: true },
-    { re: /\b(?:im Vergleich (?:zu|zum|zur|mit)|verglichen mit|gegenüber (?:dem|den|der) (?:Vorjahr|Vormonat|Vorjahreszeitraum|Vorquartal)\p{L}*|Unterschied zwischen)\b/giu, strong: false },
+    { re: /\b(?:werden|wird|wurde|wurden|würden|werde)\s+(?:immer\s+|noch\s+|deutlich\s+|viel\s+)?(\p{Ll}{3,}er|mehr|weniger)\b/gu, strong: false, check: (m) => !NOT_COMPARATIVE_DE.test(m[1]) && !NOT_ER_ADJECTIVE_DE.test(m[1]) },
+    { re: /\b(?:im Vergleich (?:zu|zum|zur|mit)|verglichen mit|im Gegensatz zu|anders als|gegenüber (?:dem|den|der) (?:Vorjahr|Vormonat|Vorjahreszeitraum|Vorquartal)\p{L}*|Unterschied zwischen)\b/giu, strong: false },
     { re: /\b(?:gestiegen|gesunken|gefallen|zurückgegangen|zugenommen|abgenommen|verdoppelt|verdreifacht|halbiert|geschrumpft|gewachsen|stieg(?:en)?|sank(?:en)?|wuchs(?:en)?|schrumpfte(?:n)?|verteuerte(?:n)?|verbilligte(?:n)?)\b/giu, strong: false },
   ],
   en: [
@@ -52,7 +56,10 @@ const RULES: Record<Language, Rule[]> = {
     { re: /\b(?:than ever|than any other|more than at any|never before|in a row|consecutive)\b/giu, strong: true },
     { re: new RegExp(`\\b(\\p{Ll}{3,}er|more|less|fewer)\\s+than\\s+(?!${NUMBERISH_EN})`, "gu"), strong: true, check: (m) => !NOT_COMPARATIVE_EN.test(m[1]) },
     { re: /\b(?:twice|three times|four times|\d+ times|half)\s+as\s+\p{Ll}+\b|\b\w+ times (?:more|higher|larger|bigger|greater)\b/giu, strong: true },
-    { re: /\b(?:compared (?:with|to)|in comparison (?:with|to)|up from|down from|difference between)\b/giu, strong: false },
+    // Bare superlatives after a verb ("were hit hardest"); long words only, common -est nouns excluded above.
+    { re: /\b(worst|\p{Ll}{3,}(?:iest|est))\b/gu, strong: true, check: (m) => !NOT_SUPERLATIVE_EN.test(m[1]) && !/^(?:\p{Ll}{1,2}est|best)$/u.test(m[1]) },
+    { re: /\b(?:become|becomes|becoming|became|get|gets|getting|got|grow|grows|growing|grew)\s+(?:\p{Ll}+ly\s+)?(?:(?:more|less)\s+\p{Ll}{3,}|better|worse|higher|lower|bigger|smaller|larger|cheaper|faster|slower|stronger|weaker|older|younger|longer|shorter|hotter|colder|warmer|wetter|drier|richer|poorer|safer|easier|harder|greater|wider|deeper|heavier|busier|rarer|scarcer)\b/giu, strong: false },
+    { re: /\b(?:compared (?:with|to)|in comparison (?:with|to)|in contrast to|unlike|up from|down from|difference between)\b/giu, strong: false },
     { re: /\b(?:rose|risen|fell|fallen|increased|decreased|dropped|jumped|surged|soared|plunged|plummeted|tumbled|climbed|declined|doubled|tripled|halved|shrank|slumped|grew)\b/giu, strong: false },
   ],
 };

@@ -18,7 +18,8 @@ export const ArticleSchema = z.object({
   language: z.enum(["de", "en"]),
   title: z.string(),
   source: z.string().optional(),
-  holdout: z.boolean().default(false),
+  /** false, or the hold-out round (1, 2, …) in which the article was written after tuning. */
+  holdout: z.union([z.literal(false), z.number().int().positive()]).default(false),
   sentences: z
     .array(
       z.object({
@@ -56,7 +57,7 @@ export function buildText(article: Pick<Article, "sentences">): { text: string; 
 export interface SentenceResult {
   article: string;
   language: Language;
-  holdout: boolean;
+  holdout: false | number;
   text: string;
   gold: boolean;
   goldKind?: SuggestionKind;

@@ -37,14 +37,37 @@ function fractionValue(text: string, start: number, end: number, lower: string, 
   return (prev === "a" || prev === "one") && /^\s+of\b/.test(next) ? frac : null;
 }
 
+const ORDINAL_WORDS: Record<string, number> = {
+  zweite: 2, dritte: 3, vierte: 4, fünfte: 5, sechste: 6, zehnte: 10, third: 3, fourth: 4, fifth: 5, tenth: 10,
+};
+/** "jede zweite Verbindung", "jeder dritte Deutsche", "one in three", "every fifth": a share written as 1 in n. */
+const ONE_IN: Record<Language, RegExp> = {
+  de: /(?<![\p{L}])(?:fast |knapp |etwa |rund )?[Jj]ede[rsn]? (zweite|dritte|vierte|fünfte|sechste|zehnte)[rns]?(?![\p{L}])/gu,
+  en: /(?<![\p{L}])(?:almost |nearly |about |roughly )?(?:[Oo]ne in (two|three|four|five|six|seven|eight|nine|ten|\d+)|[Ee]very (third|fourth|fifth|tenth))(?![\p{L}])/gu,
+};
+
+function findOneIn(text: string, language: Language): Figure[] {
+  const out: Figure[] = [];
+  const re = ONE_IN[language];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const word = (m[1] ?? m[2]).toLowerCase();
+    const n = ORDINAL_WORDS[word] ?? NUMBER_WORDS[language][word] ?? Number(word);
+    if (!n) continue;
+    out.push({ text: m[0], value: Number((1 / n).toPrecision(12)), unit: "fraction", normalized: Number((1 / n).toPrecision(12)), start: m.index, end: m.index + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** Figures written as number words in `text`. */
 export function findNumberWords(text: string, language: Language): Figure[] {
-  const out: Figure[] = [];
+  const out: Figure[] = findOneIn(text, language);
   const re = wordRegex(language);
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     let end = start + m[0].length;
+    if (out.some((f) => f.start <= start && start < f.end)) continue; // inside "one in three"
     const lower = m[0].toLowerCase();
     const prev = previousWord(text, start);
     // German number words are lower-case unless they start a sentence ("die deutsche Elf" is a team).
@@ -100,5 +123,5 @@ export function findNumberWords(text: string, language: Language): Figure[] {
       ...(q ? { qualifier: q.text } : {}),
     });
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }

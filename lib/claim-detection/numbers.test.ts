@@ -68,6 +68,7 @@ describe("German figures", () => {
   it("number words and fractions", () => {
     expect(one("sind zwei Impfdosen nötig", "de")).toMatchObject({ value: 2, unit: "Impfdosen" });
     expect(one("rund zwei Drittel des Eises", "de").value).toBeCloseTo(2 / 3);
+    expect(one("leuchtet fast jede zweite Verbindung rot", "de")).toMatchObject({ text: "fast jede zweite", value: 0.5, unit: "fraction" });
   });
 });
 
@@ -104,5 +105,6 @@ describe("English figures", () => {
     expect(one("Eleven world records", "en")).toMatchObject({ value: 11, unit: "world records" });
     expect(figs("The two missions", "en")).toEqual([]);
     expect(figs("half-empty trolleys", "en")).toEqual([]);
+    expect(one("one in three adults", "en").value).toBeCloseTo(1 / 3);
   });
 });

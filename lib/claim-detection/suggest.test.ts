@@ -89,6 +89,11 @@ describe("English", () => {
   it("vague sources and incidental numbers are not claims", () => {
     expect(suggest("Experts cautioned that the data were observational. The 29-year-old arrived at 3.45 a.m. local time. The two teams met again.", "en")).toEqual([]);
   });
+  it("bare superlatives, comparatives of change, quantified vague sources", () => {
+    expect(suggest("Spain and Greece were hit hardest.", "en")[0]?.kind).toBe("comparison");
+    expect(suggest("Heatwaves will become more frequent.", "en")[0]?.kind).toBe("comparison");
+    expect(suggest("Many doctors say they are leaving.", "en")).toEqual([]);
+  });
   it("quotes with straight double quotes", () => {
     expect(suggest('"I felt strong from the start, and the crowd carried me," Chepkoech said.', "en")[0]).toMatchObject({ kind: "quote", claimant: "Chepkoech" });
   });
@@ -105,6 +110,11 @@ describe("German", () => {
     expect(s.kind).toBe("figure");
     expect(s.text).toContain("40.000 neue Wohnungen");
     expect(s.text.length).toBeLessThan(text.length);
+  });
+  it("reporting verbs with a named source; vague collectives are ignored", () => {
+    expect(suggest("Der Fahrgastverband Pro Bahn hält das für unzureichend.", "de")[0]).toMatchObject({ kind: "attribution", claimant: "Fahrgastverband Pro Bahn" });
+    expect(suggest("Verkehrsminister Bernd Kaltenbach nannte die Zahlen „inakzeptabel“.", "de")[0]?.claimant).toBe("Bernd Kaltenbach");
+    expect(suggest("Kritiker halten das Gesetz für wirkungslos. Umweltverbände halten das für zu wenig.", "de")).toEqual([]);
   });
   it("Konjunktiv I reported speech is an attribution", () => {
     expect(suggest("Der Minister habe sich mit seinem Kollegen getroffen.", "de")[0]?.kind).toBe("attribution");

@@ -18,9 +18,9 @@ import { atLineEnd, atLineStart } from "./regex";
 import { splitSentences } from "./sentences";
 import type { Figure, Language, Span, Suggestion, SuggestionKind } from "./types";
 
-/** Figures that make a sentence a candidate; ages, times, ordinals and day-only dates do not. */
+/** Figures that make a sentence a candidate; ages, times and day-only dates do not. */
 export function isTriggerFigure(f: Figure): boolean {
-  if (f.unit === "age" || f.unit === "time" || f.unit === "ordinal") return false;
+  if (f.unit === "age" || f.unit === "time") return false;
   if (f.unit === "date" && f.iso?.startsWith("--")) return false; // "am 14. Mai": schedules, not claims
   return true;
 }
