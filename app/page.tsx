@@ -5,6 +5,7 @@ import { getActor } from "@/lib/server/actor";
 import { isStaff } from "@/lib/server/authz";
 import { listArticles } from "@/lib/server/articles";
 import { VerdictCounts } from "@/components/verdict/verdict-badge";
+import { ProgressCounts } from "@/components/articles/progress-counts";
 
 export default async function HomePage() {
   const { locale, t } = await getTranslator();
@@ -54,9 +55,7 @@ export default async function HomePage() {
                         : t("home.claimsChecked", { count: a.publishedClaims })}
                   </span>
                   <VerdictCounts counts={a.verdictCounts} locale={locale} />
-                  {a.draftClaims !== null && a.draftClaims > 0 && (
-                    <span className="rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-900">{t("home.drafts", { count: a.draftClaims })}</span>
-                  )}
+                  {a.progress && <ProgressCounts progress={a.progress} />}
                 </div>
               </div>
               <div className="flex gap-2">

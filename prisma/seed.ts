@@ -8,6 +8,7 @@ import path from "node:path";
 import { db } from "../lib/server/db";
 import { hashPassword } from "../lib/server/passwords";
 import { createClaim } from "../lib/server/claims";
+import { assignClaim, transitionClaim } from "../lib/server/claim-workflow";
 import { cleanCapture, joinBlocks } from "../lib/domain/article-text";
 import type { Actor } from "../lib/server/actor";
 import type { Role } from "../lib/generated/prisma/enums";
@@ -28,7 +29,8 @@ interface DemoClaim {
   claimant: string;
   verdict: "TRUE" | "MOSTLY_TRUE" | "UNPROVEN" | "MISLEADING";
   rationale: string;
-  published: boolean;
+  /** How far through the review workflow the demo takes the claim. */
+  stage: "draft" | "in-review" | "published";
   sources: { url: string; title: string; publisher: string; publishedAt: string; excerpt: string; stance: "SUPPORTS" | "REFUTES" | "CONTEXT" }[];
 }
 
@@ -40,7 +42,7 @@ const DEMO_CLAIMS: DemoClaim[] = [
     verdict: "MOSTLY_TRUE",
     rationale:
       "Die Zahl stammt vom südkoreanischen Verteidigungsministerium. Satellitenbilder zeigen regelmäßige Containertransporte über den Hafen Rajin; die genaue Zahl lässt sich unabhängig nicht bestätigen.",
-    published: true,
+    stage: "published",
     sources: [
       { url: "https://example.org/demo/mnd-briefing-2024-06", title: "Briefing des Verteidigungsministeriums", publisher: "Verteidigungsministerium der Republik Korea (Demo)", publishedAt: "2024-06-13", excerpt: "Seit August 2023 wurden mehr als 10.000 Container verschifft.", stance: "SUPPORTS" },
       { url: "https://example.org/demo/satellite-rajin", title: "Satellitenbilder vom Hafen Rajin", publisher: "Demo-Analyseinstitut", publishedAt: "2024-05-30", excerpt: "Die Bilder zeigen wiederkehrende Containerverladungen.", stance: "CONTEXT" },
@@ -52,7 +54,7 @@ const DEMO_CLAIMS: DemoClaim[] = [
     claimant: "Redaktion",
     verdict: "TRUE",
     rationale: "Putin besuchte Pjöngjang zuletzt im Juli 2000, kurz nach seinem ersten Amtsantritt. Seitdem fanden Treffen mit Kim Jong-un nur in Russland statt (2019 in Wladiwostok, 2023 im Kosmodrom Wostotschny).",
-    published: true,
+    stage: "published",
     sources: [
       { url: "https://example.org/demo/kremlin-archive-2000", title: "Staatsbesuch in der DVRK, Juli 2000", publisher: "Kreml-Archiv (Demo)", publishedAt: "2000-07-19", excerpt: "Offizieller Besuch in Pjöngjang am 19. und 20. Juli 2000.", stance: "SUPPORTS" },
     ],
@@ -63,7 +65,7 @@ const DEMO_CLAIMS: DemoClaim[] = [
     claimant: "The Economist",
     verdict: "UNPROVEN",
     rationale: "Die Aussage wird dem Economist zugeschrieben, der keine Belege nennt. Frühere Fälle iranischer Waffenhilfe an nicht islamische Staaten sind umstritten und nicht abschließend dokumentiert.",
-    published: true,
+    stage: "published",
     sources: [
       { url: "https://example.org/demo/economist-iran-russia", title: "Iran und Russland: eine neue Waffenbrüderschaft", publisher: "The Economist (Demo)", publishedAt: "2024-06-10", excerpt: "Zum ersten Mal seit 1979 unterstützt Iran ein nicht islamisches Land militärisch.", stance: "CONTEXT" },
     ],
@@ -74,9 +76,20 @@ const DEMO_CLAIMS: DemoClaim[] = [
     claimant: "Redaktion",
     verdict: "TRUE",
     rationale: "Entwurf: Belege aus ukrainischen Abschussmeldungen noch ergänzen.",
-    published: false,
+    stage: "draft",
     sources: [
       { url: "https://example.org/demo/shahed-tracker", title: "Drohnenangriffe im Überblick", publisher: "Demo-Monitor", publishedAt: "2024-06-01", excerpt: "Im Mai 2024 wurden über 400 Drohnen vom Typ Shahed gemeldet.", stance: "SUPPORTS" },
+    ],
+  },
+  {
+    quote: "Kurt Campbell, Vizeaußenminister der USA habe sich in einem Notfalltelefonat mit seinem südkoreanischen Kollegen, Kim Hong-kyun, unterhalten",
+    claimText: "US-Vizeaußenminister Kurt Campbell hat mit seinem südkoreanischen Amtskollegen Kim Hong-kyun telefoniert.",
+    claimant: "Reuters",
+    verdict: "MOSTLY_TRUE",
+    rationale: "Beide Ministerien bestätigen ein Telefonat; dass es ein „Notfalltelefonat“ war, steht in keiner der beiden Mitteilungen.",
+    stage: "in-review",
+    sources: [
+      { url: "https://example.org/demo/state-readout", title: "Readout: Deputy Secretary Campbell's call", publisher: "US-Außenministerium (Demo)", publishedAt: "2024-06-13", excerpt: "Deputy Secretary Campbell spoke with First Vice Foreign Minister Kim Hong-kyun.", stance: "SUPPORTS" },
     ],
   },
 ];
@@ -114,20 +127,31 @@ export async function seedDemoData(): Promise<boolean> {
     },
   });
 
+  // Through the real workflow: the author submits, a second reviewer approves, the editor publishes.
   const reviewer = users.get("reviewer@example.org")!;
+  const secondReviewer = users.get("reviewer2@example.org")!;
+  const editor = users.get("editor@example.org")!;
   for (const claim of DEMO_CLAIMS) {
     const start = canonical.text.indexOf(claim.quote);
     if (start < 0) throw new Error(`demo quote not in the reference article: ${claim.quote}`);
-    await createClaim(reviewer, {
+    let { id, version } = await createClaim(reviewer, {
       articleSlug: REFERENCE_ARTICLE_SLUG,
       passage: { start, end: start + claim.quote.length },
       claimText: claim.claimText,
       claimant: claim.claimant,
       verdict: claim.verdict,
       rationale: claim.rationale,
-      published: claim.published,
       sources: claim.sources,
     });
+    const step = async (who: Actor, action: string) => ({ id, version } = await transitionClaim(who, { claimId: id, version, action, note: "" }));
+    if (claim.stage === "draft") continue;
+    await step(reviewer, "submit");
+    if (claim.stage === "in-review") {
+      await assignClaim(reviewer, { claimId: id, version, assigneeId: secondReviewer.id });
+      continue;
+    }
+    await step(secondReviewer, "approve");
+    await step(editor, "publish");
   }
   return true;
 }

@@ -49,7 +49,6 @@ function claimInput(quote: string, extra: Record<string, unknown> = {}) {
     claimant: "Shin Won-sik",
     verdict: "FALSE",
     rationale: "Begründung.",
-    published: true,
     sources: [
       { url: "https://example.org/1", title: "Eins", publisher: "A", stance: "REFUTES" },
       { url: "https://example.org/2", title: "Zwei", publisher: "B", publishedAt: "2024-06-01", stance: "CONTEXT" },
@@ -90,8 +89,9 @@ describe("createClaim", () => {
     expect(articleText.slice(claim.start, claim.end)).toBe(claim.exact);
     expect(claim.sources.map((s) => s.title)).toEqual(["Eins", "Zwei"]);
     expect(claim.sources[1].publishedAt?.toISOString()).toBe("2024-06-01T00:00:00.000Z");
-    expect(claim.status).toBe("PUBLISHED");
+    expect(claim.status).toBe("DRAFT");
     expect(claim.version).toBe(1);
+    expect(await db.claimRevision.count({ where: { claimId: claim.id } })).toBe(1);
   });
 
   it("trims whitespace at the edges of a selection", async () => {
@@ -119,7 +119,7 @@ describe("createClaim", () => {
 
 describe("updateClaim and deleteClaim", () => {
   it("let the author and editors edit, nobody else", async () => {
-    const claim = await claims.createClaim(reviewer, claimInput("Dmitri Peskow", { published: false }));
+    const claim = await claims.createClaim(reviewer, claimInput("Dmitri Peskow"));
     const { articleSlug: _, passage: __, ...content } = claimInput("Dmitri Peskow");
     void _;
     void __;
@@ -127,10 +127,9 @@ describe("updateClaim and deleteClaim", () => {
     await expectRefused(() => claims.updateClaim(null, { ...content, claimId: claim.id, version: 1 }), "UNAUTHENTICATED");
     await expectRefused(() => claims.deleteClaim(reviewer2, { claimId: claim.id, version: 1 }), "FORBIDDEN");
     const byEditor = await claims.updateClaim(editor, { ...content, claimant: "Kreml", claimId: claim.id, version: 1 });
-    expect(byEditor).toMatchObject({ claimant: "Kreml", version: 2, status: "PUBLISHED" });
+    expect(byEditor).toMatchObject({ claimant: "Kreml", version: 2, status: "DRAFT" });
     const byAuthor = await claims.updateClaim(reviewer, { ...content, sources: [content.sources[1]], claimId: claim.id, version: 2 });
     expect(byAuthor.sources.map((s) => s.title)).toEqual(["Zwei"]);
-    expect(byAuthor.publishedAt).toEqual(byEditor.publishedAt);
   });
 
   it("refuse a save that started from an old version; parallel saves lose nothing", async () => {
@@ -145,6 +144,9 @@ describe("updateClaim and deleteClaim", () => {
     const lost = attempts.filter((a) => a.status === "rejected");
     expect(won).toHaveLength(1);
     expect(lost.every((a) => a.status === "rejected" && a.reason instanceof AppError && a.reason.code === "CONFLICT")).toBe(true);
+    // The refusal shows the other person's change, so nobody overwrites it blindly.
+    const refusal = (lost[0] as PromiseRejectedResult).reason as InstanceType<typeof AppError>;
+    expect(refusal.details).toMatchObject({ by: "Rita Reuter", current: { version: 2 }, changes: [{ field: "rationale", from: "Begründung." }] });
     const stored = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
     expect(stored.version).toBe(2);
     expect(stored.rationale).toBe((won[0] as PromiseFulfilledResult<{ rationale: string }>).value.rationale);
@@ -164,16 +166,16 @@ describe("updateClaim and deleteClaim", () => {
 
 describe("reads", () => {
   it("readers see published claims only; drafts answer like missing ones", async () => {
-    const draft = await claims.createClaim(reviewer, claimInput("Notfalltelefonat", { published: false }));
+    const draft = await claims.createClaim(reviewer, claimInput("Notfalltelefonat"));
     const reader = await articles.getPublishedArticle(REFERENCE_ARTICLE_SLUG);
-    expect(reader!.claims.every((c) => c.status === "PUBLISHED")).toBe(true);
+    expect(reader!.claims.some((c) => c.id === draft.id)).toBe(false);
     await expectRefused(() => claims.getClaim(null, draft.id), "NOT_FOUND");
     await expectRefused(() => articles.getArticleForReview(null, REFERENCE_ARTICLE_SLUG), "UNAUTHENTICATED");
     expect((await claims.getClaim(reviewer2, draft.id)).id).toBe(draft.id);
     const [summary] = await articles.listArticles(null);
     expect(summary.publishedClaims).toBe(reader!.claims.length);
-    expect(summary.draftClaims).toBeNull();
-    expect((await articles.listArticles(reviewer))[0].draftClaims).toBeGreaterThan(0);
+    expect(summary.progress).toBeNull();
+    expect((await articles.listArticles(reviewer))[0].progress!.DRAFT).toBeGreaterThan(0);
   });
 
   it("the session is checked against the database: disabled users and old session versions are refused", async () => {

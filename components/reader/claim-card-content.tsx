@@ -10,8 +10,10 @@ export interface CardClaim {
   claimant: string;
   verdict: Verdict;
   rationale: string;
-  publishedAt: Date | null;
-  authorName: string;
+  publishedAt: Date;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
+  corrections: { note: string; createdAt: Date }[];
   sources: { url: string; title: string; publisher: string; publishedAt: Date | null; excerpt: string; stance: string }[];
 }
 
@@ -48,11 +50,24 @@ export function ClaimCardContent({ claim, locale, t, headingId }: { claim: CardC
           </ol>
         </section>
       )}
-      {claim.publishedAt && (
-        <p className="border-t border-rule pt-3 text-xs text-slate-500">
-          {t("reader.checkedBy", { name: claim.authorName, date: formatDate(claim.publishedAt, locale) })}
-        </p>
+      {claim.corrections.length > 0 && (
+        <section className="rounded border border-amber-300 bg-amber-50 p-3" data-testid="corrections">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-amber-900">{t("reader.corrections")}</h3>
+          <ul className="mt-1 space-y-1 text-sm text-amber-950">
+            {claim.corrections.map((c, i) => (
+              <li key={i}>
+                <span className="font-semibold">{formatDate(c.createdAt, locale)}:</span> {c.note}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
+      <p className="border-t border-rule pt-3 text-xs text-slate-500">
+        {claim.reviewedBy && claim.reviewedAt
+          ? t("reader.checkedBy", { name: claim.reviewedBy, date: formatDate(claim.reviewedAt, locale) }) + " · "
+          : ""}
+        {t("reader.publishedOn", { date: formatDate(claim.publishedAt, locale) })}
+      </p>
     </div>
   );
 }

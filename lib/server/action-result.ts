@@ -8,13 +8,13 @@ import type { FieldErrors } from "../validation/errors";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fields?: FieldErrors };
+  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fields?: FieldErrors; details?: unknown };
 
 export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await work() };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fields: error.fields };
+    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fields: error.fields, details: error.details };
     console.error("action failed", error);
     return { ok: false, code: "INTERNAL", message: "Something went wrong. Nothing was saved; please try again." };
   }

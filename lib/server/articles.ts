@@ -8,11 +8,12 @@ import { isStaff, requireStaff } from "./authz";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { parseInput } from "./validate";
-import { claimInclude, toClaimView, type ClaimView } from "./claim-view";
+import { claimInclude, toClaimView, toPublishedClaimView, type ClaimView, type PublishedClaimView } from "./claim-view";
 import { ZCreateArticle } from "../validation/article";
 import { blocksFromPlainText, joinBlocks, splitBlocks, type BlockKind, type PositionedBlock } from "../domain/article-text";
 import { slugify } from "../domain/slug";
 import { countByVerdict, type Verdict } from "../domain/verdicts";
+import { CLAIM_STATUSES, type ClaimStatus } from "../domain/claim-workflow";
 
 export interface ArticleSummary {
   slug: string;
@@ -20,13 +21,14 @@ export interface ArticleSummary {
   publisher: string;
   language: string;
   publishedAt: Date | null;
+  /** Published verdicts readers can see, per verdict. */
   verdictCounts: Record<Verdict, number>;
   publishedClaims: number;
-  /** Staff only: claims not yet published. */
-  draftClaims: number | null;
+  /** Staff only: claims per workflow state (and anchoring problems); null for readers. */
+  progress: Record<ClaimStatus | "NEEDS_ATTENTION", number> | null;
 }
 
-export interface ArticleView {
+interface ArticleBase {
   id: string;
   slug: string;
   title: string;
@@ -38,24 +40,36 @@ export interface ArticleView {
   text: string;
   blocks: PositionedBlock[];
   version: number;
+}
+
+export interface ReaderArticle extends ArticleBase {
+  claims: PublishedClaimView[];
+}
+
+export interface ReviewArticle extends ArticleBase {
   claims: ClaimView[];
+}
+
+function emptyProgress(): Record<ClaimStatus | "NEEDS_ATTENTION", number> {
+  return { ...(Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>), NEEDS_ATTENTION: 0 };
 }
 
 export async function listArticles(actor: Actor | null): Promise<ArticleSummary[]> {
   const staff = isStaff(actor);
   const articles = await db.article.findMany({
     orderBy: [{ publishedAt: "desc" }, { createdAt: "desc" }],
-    select: {
-      slug: true,
-      title: true,
-      publisher: true,
-      language: true,
-      publishedAt: true,
-      claims: { where: { deletedAt: null }, select: { verdict: true, status: true } },
-    },
+    include: { claims: { where: { deletedAt: null }, include: claimInclude } },
   });
   return articles.map((a) => {
-    const published = a.claims.filter((c) => c.status === "PUBLISHED");
+    const published = a.claims.map((c) => toPublishedClaimView({ ...c, deletedAt: null })).filter((c) => c !== null);
+    let progress: ArticleSummary["progress"] = null;
+    if (staff) {
+      progress = emptyProgress();
+      for (const c of a.claims) {
+        progress[c.status] += 1;
+        if (c.anchorStatus !== "ANCHORED") progress.NEEDS_ATTENTION += 1;
+      }
+    }
     return {
       slug: a.slug,
       title: a.title,
@@ -64,19 +78,19 @@ export async function listArticles(actor: Actor | null): Promise<ArticleSummary[
       publishedAt: a.publishedAt,
       verdictCounts: countByVerdict(published),
       publishedClaims: published.length,
-      draftClaims: staff ? a.claims.length - published.length : null,
+      progress,
     };
   });
 }
 
-async function loadArticle(slug: string, claimFilter: { status?: "PUBLISHED" }): Promise<ArticleView | null> {
-  const article = await db.article.findUnique({
+async function loadArticle(slug: string) {
+  return db.article.findUnique({
     where: { slug },
-    include: {
-      claims: { where: { deletedAt: null, ...claimFilter }, orderBy: [{ start: "asc" }, { end: "asc" }], include: claimInclude },
-    },
+    include: { claims: { where: { deletedAt: null }, orderBy: [{ start: "asc" }, { end: "asc" }], include: claimInclude } },
   });
-  if (!article) return null;
+}
+
+function base(article: NonNullable<Awaited<ReturnType<typeof loadArticle>>>): ArticleBase {
   return {
     id: article.id,
     slug: article.slug,
@@ -89,21 +103,23 @@ async function loadArticle(slug: string, claimFilter: { status?: "PUBLISHED" }):
     text: article.text,
     blocks: splitBlocks(article.text, JSON.parse(article.blockKinds) as BlockKind[]),
     version: article.version,
-    claims: article.claims.map(toClaimView),
   };
 }
 
-/** The reader's view: the article and its published claims. Anyone may call this. */
-export function getPublishedArticle(slug: string): Promise<ArticleView | null> {
-  return loadArticle(slug, { status: "PUBLISHED" });
+/** The reader's view: the article and the published versions of its claims. Anyone may call this. */
+export async function getPublishedArticle(slug: string): Promise<ReaderArticle | null> {
+  const article = await loadArticle(slug);
+  if (!article) return null;
+  const claims = article.claims.map((c) => toPublishedClaimView({ ...c, deletedAt: null })).filter((c) => c !== null);
+  return { ...base(article), claims };
 }
 
-/** The review workspace's view: every claim, drafts included. Staff only. */
-export async function getArticleForReview(actor: Actor | null, slug: string): Promise<ArticleView> {
+/** The review workspace's view: every claim's working copy, drafts included. Staff only. */
+export async function getArticleForReview(actor: Actor | null, slug: string): Promise<ReviewArticle> {
   requireStaff(actor);
-  const article = await loadArticle(slug, {});
+  const article = await loadArticle(slug);
   if (!article) throw new AppError("NOT_FOUND", "There is no article at this address.");
-  return article;
+  return { ...base(article), claims: article.claims.map(toClaimView) };
 }
 
 /** Adds an article from pasted plain text. Staff only. Returns the new slug. */

@@ -1,16 +1,19 @@
 /**
- * Claims in the data access layer: create, edit, delete, with authorization and validation
- * inside each function. Every write is one transaction; an edit carries the version it started
- * from and is refused if someone saved in between.
+ * Claims in the data access layer: create, edit content, delete, read. Authorization and
+ * validation happen inside each function; every change goes through mutateClaim (version
+ * check + revision in one transaction). The workflow (submit, approve, publish…) lives in
+ * claim-workflow.ts.
  */
 import "server-only";
 import type { Actor } from "./actor";
-import { isStaff, requireClaimEditor, requireStaff } from "./authz";
+import { isStaff, requireStaff, deny } from "./authz";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { parseInput } from "./validate";
-import { claimInclude, toClaimView, type ClaimView } from "./claim-view";
+import { claimInclude, toClaimView, toPublishedClaimView, type ClaimView, type PublishedClaimView } from "./claim-view";
+import { mutateClaim, recordCreation, requireLiveClaim } from "./claim-mutation";
 import { ZCreateClaim, ZDeleteClaim, ZUpdateClaim, type TClaimContent } from "../validation/claim";
+import { canDelete, canEditContent, statusAfterEdit } from "../domain/claim-workflow";
 import { describe } from "../anchoring/selectors";
 
 /** Shrinks a passage so it neither starts nor ends with whitespace; null when nothing is left. */
@@ -26,15 +29,12 @@ function sourceRows(content: TClaimContent, accessedAt: Date) {
   return content.sources.map((s, position) => ({ ...s, position, accessedAt }));
 }
 
-function contentColumns(content: TClaimContent, wasPublishedAt: Date | null) {
-  return {
-    claimText: content.claimText,
-    claimant: content.claimant,
-    verdict: content.verdict,
-    rationale: content.rationale,
-    status: content.published ? ("PUBLISHED" as const) : ("DRAFT" as const),
-    publishedAt: content.published ? (wasPublishedAt ?? new Date()) : null,
-  };
+/** Validates a passage against the article text and describes it as W3C selectors. */
+export function passageSelectors(text: string, passage: { start: number; end: number }) {
+  if (passage.end > text.length) throw new AppError("VALIDATION", "The selection lies outside the article text.", { passage: "outside_article" });
+  const trimmed = trimPassage(text, passage.start, passage.end);
+  if (!trimmed) throw new AppError("VALIDATION", "The selection is empty.", { passage: "empty_selection" });
+  return describe(text, trimmed.start, trimmed.end);
 }
 
 export async function createClaim(actor: Actor | null, input: unknown): Promise<ClaimView> {
@@ -42,76 +42,64 @@ export async function createClaim(actor: Actor | null, input: unknown): Promise<
   const data = parseInput(ZCreateClaim, input);
   const article = await db.article.findUnique({ where: { slug: data.articleSlug }, select: { id: true, text: true } });
   if (!article) throw new AppError("NOT_FOUND", "There is no article at this address.");
-  if (data.passage.end > article.text.length) {
-    throw new AppError("VALIDATION", "The selection lies outside the article text.", { passage: "outside_article" });
-  }
-  const passage = trimPassage(article.text, data.passage.start, data.passage.end);
-  if (!passage) throw new AppError("VALIDATION", "The selection is empty.", { passage: "empty_selection" });
-  const { quote, position } = describe(article.text, passage.start, passage.end);
+  const { quote, position } = passageSelectors(article.text, data.passage);
   const now = new Date();
-  const claim = await db.claim.create({
-    data: {
-      articleId: article.id,
-      authorId: author.id,
-      exact: quote.exact,
-      prefix: quote.prefix,
-      suffix: quote.suffix,
-      start: position.start,
-      end: position.end,
-      ...contentColumns(data, null),
-      sources: { create: sourceRows(data, now) },
-    },
-    include: claimInclude,
-  });
-  return toClaimView(claim);
-}
-
-async function findLiveClaim(claimId: string) {
-  const claim = await db.claim.findFirst({ where: { id: claimId, deletedAt: null }, include: claimInclude });
-  if (!claim) throw new AppError("NOT_FOUND", "This claim does not exist (any more).");
-  return claim;
-}
-
-function conflict(): AppError {
-  return new AppError("CONFLICT", "Someone else saved this claim after you opened it. Reload to see their change; your input is kept.");
-}
-
-export async function updateClaim(actor: Actor | null, input: unknown): Promise<ClaimView> {
-  requireStaff(actor);
-  const data = parseInput(ZUpdateClaim, input);
-  const existing = await findLiveClaim(data.claimId);
-  requireClaimEditor(actor, existing);
-  const now = new Date();
-  return db.$transaction(async (tx) => {
-    // The version in the WHERE clause makes the check and the write one atomic step.
-    const { count } = await tx.claim.updateMany({
-      where: { id: existing.id, version: data.version, deletedAt: null },
-      data: { ...contentColumns(data, existing.publishedAt), version: { increment: 1 } },
+  const id = await db.$transaction(async (tx) => {
+    const claim = await tx.claim.create({
+      data: {
+        articleId: article.id,
+        authorId: author.id,
+        exact: quote.exact,
+        prefix: quote.prefix,
+        suffix: quote.suffix,
+        start: position.start,
+        end: position.end,
+        claimText: data.claimText,
+        claimant: data.claimant,
+        verdict: data.verdict,
+        rationale: data.rationale,
+        sources: { create: sourceRows(data, now) },
+      },
     });
-    if (count === 0) throw conflict();
-    await tx.source.deleteMany({ where: { claimId: existing.id } });
-    await tx.source.createMany({ data: sourceRows(data, now).map((s) => ({ ...s, claimId: existing.id })) });
-    const updated = await tx.claim.findUniqueOrThrow({ where: { id: existing.id }, include: claimInclude });
-    return toClaimView(updated);
+    await recordCreation(tx, author, claim.id);
+    return claim.id;
   });
+  return toClaimView(await db.claim.findUniqueOrThrow({ where: { id }, include: claimInclude }));
 }
 
+/** Edits the claim's content. An approved or published claim goes back to review. */
+export async function updateClaim(actor: Actor | null, input: unknown): Promise<ClaimView> {
+  const staff = requireStaff(actor);
+  const data = parseInput(ZUpdateClaim, input);
+  const claim = await requireLiveClaim(data.claimId);
+  if (!canEditContent(claim, staff)) deny(staff, "Only the claim's author or an editor can change it.");
+  const status = statusAfterEdit(claim.status);
+  if (status === null) throw new AppError("CONFLICT", "A retracted claim cannot be edited.");
+  const updated = await mutateClaim(staff, claim, data.version, {
+    action: "edit",
+    data: { claimText: data.claimText, claimant: data.claimant, verdict: data.verdict, rationale: data.rationale, status },
+    sources: sourceRows(data, new Date()),
+  });
+  return toClaimView(updated);
+}
+
+/** Soft delete: the claim leaves every view and API; its row and history stay. */
 export async function deleteClaim(actor: Actor | null, input: unknown): Promise<{ articleSlug: string }> {
-  requireStaff(actor);
+  const staff = requireStaff(actor);
   const data = parseInput(ZDeleteClaim, input);
-  const existing = await findLiveClaim(data.claimId);
-  requireClaimEditor(actor, existing);
-  const { count } = await db.claim.updateMany({
-    where: { id: existing.id, version: data.version, deletedAt: null },
-    data: { deletedAt: new Date(), version: { increment: 1 } },
-  });
-  if (count === 0) throw conflict();
-  return { articleSlug: existing.article.slug };
+  const claim = await requireLiveClaim(data.claimId);
+  if (!canDelete({ ...claim, hasPublishedVersion: claim.published !== null }, staff)) {
+    deny(staff, "Only an editor can delete a claim that was published; authors can delete their unpublished claims.");
+  }
+  await mutateClaim(staff, claim, data.version, { action: "delete", data: { deletedAt: new Date() } });
+  return { articleSlug: claim.article.slug };
 }
 
-/** A claim for the API; readers get only published claims, and the same 404 otherwise. */
-export async function getClaim(actor: Actor | null, claimId: string): Promise<ClaimView> {
+/** A claim for the API: staff get the working copy; readers the published version, else the same 404. */
+export async function getClaim(actor: Actor | null, claimId: string): Promise<ClaimView | PublishedClaimView> {
   const claim = await db.claim.findFirst({ where: { id: claimId, deletedAt: null }, include: claimInclude });
-  if (!claim || (claim.status !== "PUBLISHED" && !isStaff(actor))) throw new AppError("NOT_FOUND", "This claim does not exist.");
-  return toClaimView(claim);
+  if (claim && isStaff(actor)) return toClaimView(claim);
+  const published = claim ? toPublishedClaimView(claim) : null;
+  if (!published) throw new AppError("NOT_FOUND", "This claim does not exist.");
+  return published;
 }

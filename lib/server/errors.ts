@@ -32,6 +32,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly fields?: FieldErrors,
+    /** Extra data for the client, e.g. the other person's change on a CONFLICT. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "AppError";

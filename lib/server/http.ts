@@ -10,7 +10,8 @@ export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
 export function jsonError(error: unknown): Response {
   if (error instanceof AppError) {
-    return Response.json({ error: { code: error.code, message: error.message, fields: error.fields } }, { status: error.status, headers: { "Cache-Control": "no-store" } });
+    const body = { error: { code: error.code, message: error.message, fields: error.fields, details: error.details } };
+    return Response.json(body, { status: error.status, headers: { "Cache-Control": "no-store" } });
   }
   console.error("API request failed", error);
   return Response.json({ error: { code: "INTERNAL", message: "Something went wrong." } }, { status: 500, headers: { "Cache-Control": "no-store" } });

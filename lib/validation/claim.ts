@@ -1,6 +1,7 @@
 /** Input schemas for claims and their sources. */
 import { z } from "zod";
 import { VERDICTS } from "../domain/verdicts";
+import { TRANSITIONS } from "../domain/claim-workflow";
 import { LIMITS, httpUrl, optionalDate, optionalText, requiredText } from "./fields";
 
 export const SOURCE_STANCES = ["SUPPORTS", "REFUTES", "CONTEXT"] as const;
@@ -22,7 +23,6 @@ export const ZClaimContent = z.object({
   verdict: z.enum(VERDICTS, { error: "invalid_choice" }),
   rationale: requiredText(LIMITS.rationale),
   sources: z.array(ZSourceInput).min(1, { error: "source_required" }).max(LIMITS.sources, { error: `too_many:${LIMITS.sources}` }),
-  published: z.boolean().default(false),
 });
 export type TClaimContent = z.infer<typeof ZClaimContent>;
 
@@ -46,4 +46,17 @@ export const ZUpdateClaim = ZClaimContent.extend({
 }).strict();
 export type TUpdateClaim = z.infer<typeof ZUpdateClaim>;
 
-export const ZDeleteClaim = z.object({ claimId: requiredText(64), version: z.number().int().min(1) }).strict();
+const claimRef = { claimId: requiredText(64), version: z.number().int().min(1) };
+
+export const ZDeleteClaim = z.object(claimRef).strict();
+
+export const ZTransitionClaim = z
+  .object({ ...claimRef, action: z.enum(TRANSITIONS, { error: "invalid_choice" }), note: optionalText(LIMITS.note) })
+  .strict();
+export type TTransitionClaim = z.infer<typeof ZTransitionClaim>;
+
+export const ZAssignClaim = z.object({ ...claimRef, assigneeId: z.string().max(64).nullable() }).strict();
+
+export const ZRestoreRevision = z.object({ ...claimRef, revision: z.number().int().min(1) }).strict();
+
+export const ZComment = z.object({ claimId: requiredText(64), body: requiredText(LIMITS.comment) }).strict();

@@ -17,6 +17,8 @@ export const LIMITS = {
   sources: 20,
   email: 254,
   password: 200,
+  note: 2_000,
+  comment: 5_000,
 } as const;
 
 /** Trimmed text that must not be empty after trimming. */

@@ -27,7 +27,6 @@ describe("ZCreateClaim", () => {
   it("trims text and defaults optional fields", () => {
     const parsed = ZCreateClaim.parse(valid);
     expect(parsed.claimText).toBe("Aussage");
-    expect(parsed.published).toBe(false);
     expect(parsed.sources[0]).toMatchObject({ excerpt: "", publishedAt: null });
   });
 

@@ -72,9 +72,7 @@ export default async function ReaderPage({ params }: Params) {
             {t("reader.original")}
           </a>
         </header>
-        <ReaderCards
-          claims={claims.map((c) => ({ ...c, authorName: c.author.name }))}
-        >
+        <ReaderCards claims={claims}>
           <div className="font-serif text-[1.15rem]" data-testid="article-body">
             <HighlightedArticle blocks={article.blocks} highlights={claims} locale={locale} />
           </div>

@@ -2,16 +2,17 @@ import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/server/actor";
 import { deleteClaim, getClaim, updateClaim } from "@/lib/server/claims";
 import { AppError } from "@/lib/server/errors";
-import { handle, readJsonBody, requiredIfMatchVersion, versionEtag } from "@/lib/server/http";
+import { cachedJson, handle, readJsonBody, requiredIfMatchVersion, versionEtag } from "@/lib/server/http";
 
 type Params = { params: Promise<{ id: string }> };
 
 /** GET /api/v1/claims/<id> — a published claim (any reader) or any claim (staff). */
-export function GET(_request: Request, { params }: Params) {
+export function GET(request: Request, { params }: Params) {
   return handle(async () => {
     const claim = await getClaim(await getActor(), (await params).id);
-    const cache = claim.status === "PUBLISHED" ? "public, max-age=0, s-maxage=60" : "private, no-store";
-    return Response.json(claim, { headers: { ETag: versionEtag(claim.version), "Cache-Control": cache } });
+    // Staff get the working copy with its version (for If-Match); readers the published version.
+    if ("version" in claim) return Response.json(claim, { headers: { ETag: versionEtag(claim.version), "Cache-Control": "private, no-store" } });
+    return cachedJson(request, claim);
   });
 }
 
