@@ -2,11 +2,12 @@
  * Small edit-distance routines used to verify a candidate match: how well the stored context
  * fits around it, and — for approximate matches — where exactly the quote begins and ends.
  *
- * approx-string-match finds WHERE a quote roughly is, but not its exact boundaries when the
- * edit touches the first or last character (a substitution and a deletion cost the same), and
- * it ignores the context. Aligning prefix + quote + suffix together in a narrow diagonal band
- * fixes both: the context decides the boundaries, and the cost splits into quote errors and
- * context errors. Everything here is O(pattern × band), never O(text).
+ * The bit-parallel search (myers.ts) finds where an approximate match ENDS, not where it
+ * starts, nor its exact boundaries when an edit touches its first or last character (a
+ * substitution and a deletion cost the same), and it ignores the context. Aligning prefix +
+ * quote + suffix together in a narrow diagonal band fixes all three: the context decides the
+ * boundaries, and the cost splits into quote errors and context errors. Everything here is
+ * O(pattern × band), never O(text).
  */
 
 const INF = 1 << 29;

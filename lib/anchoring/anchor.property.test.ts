@@ -164,6 +164,8 @@ group("anchorAll properties", () => {
           const [s, e] = spans[p % spans.length];
           return toStoredAnchor(`c${i}`, describe(text, s, e));
         });
+        // A word that occurs many times with similar neighbours is rightly orphaned; not the point here.
+        fc.pre(claims.every((c) => text.indexOf(c.exact) === text.lastIndexOf(c.exact)));
         const results = anchorAll("Neu. " + text, claims);
         expect(results.map((r) => r.id)).toEqual(claims.map((c) => c.id));
         results.forEach((r, i) => expect(r).toMatchObject({ status: "anchored", start: claims[i].start + 5 }));

@@ -82,6 +82,17 @@ group("anchorAll", () => {
     expect(results[1].method).toBe("position"); // the first one found paid for the search, the rest follow
   });
 
+  it("does not put two claims with the same quote on the same words when one copy is deleted", () => {
+    const twin = FILLER + P1 + FILLER;
+    const text = twin + P2.repeat(30) + twin + P2;
+    const first = claimOn(text, "fand im Jahr 2000 in Pjöngjang", 0, "first");
+    const second = claimOn(text, "fand im Jahr 2000 in Pjöngjang", 1, "second");
+    const edited = text.slice(twin.length); // the first copy (with its context) is gone
+    const [a, b] = anchorAll(edited, [first, second]);
+    expect(b).toMatchObject({ status: "anchored", start: second.start - twin.length });
+    expect(a.status).toBe("orphaned");
+  });
+
   it("orphans every claim when the article was replaced by another", () => {
     const text = Array.from({ length: 30 }, () => P1 + P2 + FILLER).join("\n\n");
     const claims = [claimOn(text, "fand im Jahr 2000", 3), claimOn(text, "in einer kurzen Erklärung", 7)];

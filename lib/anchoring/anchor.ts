@@ -12,8 +12,14 @@
  *   NFC, whitespace runs, soft hyphens, typographic quotes and dashes, letter case); matching
  *   happens in normalised text, normalised once per call; results map back to original offsets.
  * - Claims are processed in stored document order, carrying the drift (new end − stored end)
- *   of the last claim found, so the expected position of the next one is usually exact.
- * - Per claim, cheapest and most trustworthy evidence first, stopping at the first decision:
+ *   of the last claim found, so the expected position of the next one is usually exact. A
+ *   second, backward pass gives each claim that was not found next to its expected position
+ *   another look where the claims after it say it should be (a long insertion or deletion right
+ *   before a claim makes the forward drift stale); only a find right there replaces the first
+ *   answer. Claims with the same quote stored at different places that land on the same words
+ *   are not both right: the one that moved least keeps them, the others are orphaned.
+ * - Per claim (locate.ts), cheapest and most trustworthy evidence first, stopping at the first
+ *   decision:
  *   1. "position": the quote verbatim at the expected position;
  *   2. bit-parallel approximate search (Myers; myers.ts) with an error budget of MAX_ERROR_RATE
  *      of the quote, in a NEAR_RADIUS, then a LOCAL_RADIUS window around the expected
@@ -44,16 +50,14 @@
  * Cost: O(n) once for normalisation, then per claim O(quote × window) for steps 1–2; only
  * claims not found near their expected position pay step 3's O(n · quote/32) scan.
  */
-import { acceptable, decideFar, decideNear, exactCandidate, farCandidates, windowCandidates, type Candidate } from "./candidates";
-import { normalize, skeleton, toNormalizedOffset, toOriginalRange } from "./normalize";
+import { locate, type AnchorMethod, type Found, type Step } from "./locate";
+import { normalize, skeleton, toNormalizedOffset, toOriginalRange, type NormalizedText } from "./normalize";
 import { prepareQuote, type PreparedQuote, type StoredAnchor } from "./quote";
 import * as T from "./thresholds";
 
 export * from "./thresholds";
 export type { StoredAnchor } from "./quote";
-
-/** How a claim was found. */
-export type AnchorMethod = "position" | "exact" | "fuzzy-window" | "fuzzy-global";
+export type { AnchorMethod } from "./locate";
 
 /** Found, and the quote's letters/digits are unchanged. Offsets are into the new text. */
 export interface AnchoredResult { id: string; status: "anchored"; start: number; end: number; score: number; method: AnchorMethod }
@@ -65,9 +69,6 @@ export interface ChangedResult { id: string; status: "changed"; start: number; e
 export interface OrphanedResult { id: string; status: "orphaned"; score: number; method?: AnchorMethod }
 export type AnchorResult = AnchoredResult | ChangedResult | OrphanedResult;
 
-interface Found { candidate: Candidate; method: AnchorMethod }
-type Step = { found: Found } | { tie: AnchorMethod; score: number } | { score: number };
-
 /**
  * Finds every claim in `text`.
  * @param text - the current article text
@@ -78,83 +79,79 @@ export function anchorAll(text: string, claims: readonly StoredAnchor[]): Anchor
   const norm = normalize(text);
   const order = claims.map((_, i) => i);
   order.sort((a, b) => claims[a].start - claims[b].start || claims[a].end - claims[b].end || a - b);
-  const results: AnchorResult[] = new Array(claims.length);
+  const quotes = claims.map(prepareQuote);
+  const steps: Step[] = new Array(claims.length);
+  const forward: number[] = new Array(claims.length);
+  const expectedAt = (i: number, drift: number) =>
+    Math.min(text.length, Math.max(0, claims[i].start + quotes[i]!.leadOffset + drift));
+  const run = (i: number, expected: number, nearOnly = false) =>
+    locate(norm.text, quotes[i]!, toNormalizedOffset(norm, expected), nearOnly);
+  // Forward, in stored document order, carrying the drift of the last claim found.
   let drift = 0;
   for (const i of order) {
-    const claim = claims[i];
-    const q = prepareQuote(claim);
-    if (!q) {
-      results[i] = { id: claim.id, status: "orphaned", score: 0 };
-      continue;
-    }
-    const expectedOriginal = Math.min(text.length, Math.max(0, claim.start + q.leadOffset + drift));
-    const step = locate(norm.text, q, toNormalizedOffset(norm, expectedOriginal));
-    if (!("found" in step)) {
-      results[i] = { id: claim.id, status: "orphaned", score: round(step.score), ...("tie" in step ? { method: step.tie } : {}) };
-      continue;
-    }
-    const { candidate: c, method } = step.found;
-    const [start, end] = toOriginalRange(norm, c.start, c.end);
-    const same = c.quoteErrors === 0 || skeleton(norm.text.slice(c.start, c.end)) === q.skeleton;
-    results[i] = { id: claim.id, status: same ? "anchored" : "changed", start, end, score: round(c.score), method };
-    drift = end - (claim.start + q.trailOffset);
+    if (!quotes[i]) continue;
+    steps[i] = run(i, (forward[i] = expectedAt(i, drift)));
+    const found = foundIn(steps[i]);
+    if (found) drift = toOriginalRange(norm, found.candidate.start, found.candidate.end)[1] - (claims[i].start + quotes[i]!.trailOffset);
   }
-  return results;
+  // Backward: a claim not found next to its expected position gets a second look where the
+  // claims after it say it should be — after a long insertion or deletion just before it, the
+  // forward drift is stale. Only a find next to that position replaces the first answer.
+  let back: number | null = null;
+  for (const i of [...order].reverse()) {
+    if (!quotes[i]) continue;
+    if (!foundIn(steps[i])?.near && back !== null) {
+      const expected = expectedAt(i, back);
+      if (Math.abs(expected - forward[i]) > T.NEAR_RADIUS) {
+        const again = run(i, expected, true);
+        if (foundIn(again)?.near) steps[i] = again;
+      }
+    }
+    const found = foundIn(steps[i]);
+    if (found?.near) back = toOriginalRange(norm, found.candidate.start, found.candidate.end)[0] - (claims[i].start + quotes[i]!.leadOffset);
+  }
+  resolveCollisions(claims, quotes, steps, norm);
+  return claims.map((claim, i) => toResult(claim, quotes[i], steps[i], norm));
+}
+
+/**
+ * Two claims with the same quote, stored at different places, cannot both be these words:
+ * when they land on the same location (one of them followed a repeated sentence whose own copy
+ * was deleted), the one that moved least keeps it — if it moved clearly less (by more than
+ * NEAR_RADIUS) — and the others are orphaned.
+ */
+function resolveCollisions(claims: readonly StoredAnchor[], quotes: (PreparedQuote | null)[], steps: Step[], norm: NormalizedText): void {
+  const at = new Map<string, number[]>();
+  steps.forEach((step, i) => {
+    const found = foundIn(step);
+    if (!found) return;
+    const key = `${found.candidate.start}\u0000${quotes[i]!.quote}`;
+    at.set(key, [...(at.get(key) ?? []), i]);
+  });
+  for (const group of at.values()) {
+    if (group.length < 2 || group.every((i) => claims[i].start === claims[group[0]].start)) continue;
+    const moved = (i: number) => Math.abs(norm.starts[foundIn(steps[i])!.candidate.start] - claims[i].start);
+    group.sort((a, b) => moved(a) - moved(b));
+    const keep = moved(group[1]) - moved(group[0]) > T.NEAR_RADIUS ? group[0] : -1;
+    for (const i of group) if (i !== keep) steps[i] = { score: foundIn(steps[i])!.candidate.score };
+  }
+}
+
+function foundIn(step: Step | undefined): Found | null {
+  return step && "found" in step ? step.found : null;
+}
+
+function toResult(claim: StoredAnchor, q: PreparedQuote | null, step: Step | undefined, norm: NormalizedText): AnchorResult {
+  if (!q || !step) return { id: claim.id, status: "orphaned", score: 0 };
+  if (!("found" in step)) return { id: claim.id, status: "orphaned", score: round(step.score), ...("tie" in step ? { method: step.tie } : {}) };
+  const { candidate: c, method } = step.found;
+  const [start, end] = toOriginalRange(norm, c.start, c.end);
+  const same = c.quoteErrors === 0 || skeleton(norm.text.slice(c.start, c.end)) === q.skeleton;
+  return { id: claim.id, status: same ? "anchored" : "changed", start, end, score: round(c.score), method };
 }
 
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
-}
-
-/**
- * Whether the quote occurs verbatim within RIVAL_RADIUS of the expected position but outside
- * the window [lo, hi), with a context that fits better than `context`: then an edited match in
- * the window is not self-evident.
- */
-function verbatimRival(text: string, q: PreparedQuote, lo: number, hi: number, expected: number, context: number): boolean {
-  const from = Math.max(0, expected - T.RIVAL_RADIUS);
-  const area = text.slice(from, expected + q.quote.length + T.RIVAL_RADIUS);
-  for (let i = area.indexOf(q.quote); i !== -1; i = area.indexOf(q.quote, i + 1)) {
-    const at = from + i;
-    if (at >= lo && at + q.quote.length <= hi) continue;
-    if (exactCandidate(text, q, at).context > context) return true;
-  }
-  return false;
-}
-
-/** The steps of the module doc, stopping at the first acceptance. */
-function locate(text: string, q: PreparedQuote, expected: number): Step {
-  const m = q.quote.length;
-  let rejected = 0; // best score seen and rejected, reported with an orphan
-  // 1. Verbatim at the expected position.
-  if (text.startsWith(q.quote, expected)) {
-    const c = exactCandidate(text, q, expected);
-    if (acceptable(c, q, "position")) return { found: { candidate: c, method: "position" } };
-    rejected = c.score;
-  }
-  // 2. Approximate search (verbatim copies included) close to the expected position. A tie is
-  // settled by step 3 instead, and so is an edited match while a verbatim copy a little further
-  // away fits the context better.
-  for (const radius of [T.NEAR_RADIUS, T.LOCAL_RADIUS]) {
-    const [lo, hi] = [expected - radius - q.maxErrors, expected + m + radius + q.maxErrors];
-    const d = decideNear(windowCandidates(text, q, lo, hi, expected), q, expected);
-    if (d.kind === "tie") break;
-    if (d.kind === "none") {
-      rejected = Math.max(rejected, d.score);
-      continue;
-    }
-    const c = d.candidate;
-    if (c.quoteErrors > 0 && verbatimRival(text, q, lo, hi, expected, c.context)) break;
-    return { found: { candidate: c, method: c.quoteErrors === 0 ? "exact" : "fuzzy-window" } };
-  }
-  // 3. Every location anywhere in the text, verbatim or approximate, in one decision: far from
-  // the expected position only a clear winner counts.
-  const far = farCandidates(text, q);
-  if (far === null) return { tie: "fuzzy-global", score: rejected };
-  const d = decideFar(far, q, far.filter((c) => c.quoteErrors === 0).length === 1);
-  if (d.kind === "accept") return { found: { candidate: d.candidate, method: d.candidate.quoteErrors === 0 ? "exact" : "fuzzy-global" } };
-  if (d.kind === "tie") return { tie: "fuzzy-global", score: Math.max(rejected, d.score) };
-  return { score: Math.max(rejected, d.score) };
 }
 
 /** Builds a stored anchor from selectors made with `describe` (selectors.ts). */

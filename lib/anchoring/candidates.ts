@@ -6,7 +6,6 @@ import { alignQuote, prefixCost, suffixCost } from "./align";
 import { approximateEnds } from "./myers";
 import type { PreparedQuote } from "./quote";
 import * as T from "./thresholds";
-import { ALIGN_BAND, CONTEXT_WEIGHT, MAX_CANDIDATES, QUOTE_WEIGHT } from "./thresholds";
 
 /** A verified location: quote range, quote errors, context similarity and combined score. */
 export interface Candidate {
@@ -29,7 +28,7 @@ function candidate(q: PreparedQuote, start: number, end: number, quoteErrors: nu
   // No stored context at all (the claim was the whole text): nothing contradicts the match.
   const context = contextLength === 0 ? 1 : Math.max(0, 1 - (prefixErrors + suffixErrors) / contextLength);
   const quoteSimilarity = Math.max(0, 1 - quoteErrors / q.quote.length);
-  const score = (QUOTE_WEIGHT * quoteSimilarity + CONTEXT_WEIGHT * context) / (QUOTE_WEIGHT + CONTEXT_WEIGHT);
+  const score = (T.QUOTE_WEIGHT * quoteSimilarity + T.CONTEXT_WEIGHT * context) / (T.QUOTE_WEIGHT + T.CONTEXT_WEIGHT);
   return { start, end, quoteErrors, context, score };
 }
 
@@ -41,12 +40,19 @@ export function exactCandidate(text: string, q: PreparedQuote, start: number): C
 
 /** Verifies an approximate match found near `approxStart`, letting the context fix its boundaries. */
 export function fuzzyCandidate(text: string, q: PreparedQuote, approxStart: number, errors: number): Candidate {
-  const a = alignQuote(text, q.prefix, q.quote, q.suffix, approxStart, ALIGN_BAND + errors);
+  // Context beyond the start or end of the text cannot align inside the band: it is missing,
+  // so it counts as errors without being aligned.
+  const before = Math.max(0, approxStart + errors);
+  const after = Math.max(0, text.length - (approxStart + q.quote.length) + errors);
+  const prefix = q.prefix.length > before ? q.prefix.slice(q.prefix.length - before) : q.prefix;
+  const suffix = q.suffix.slice(0, after);
+  const a = alignQuote(text, prefix, q.quote, suffix, approxStart, T.ALIGN_BAND + errors);
   let { start, end } = a;
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   const errorsInQuote = start < end ? a.quoteErrors : Number.MAX_SAFE_INTEGER;
-  return candidate(q, start, end, errorsInQuote, a.prefixErrors, a.suffixErrors);
+  const missing = [q.prefix.length - prefix.length, q.suffix.length - suffix.length];
+  return candidate(q, start, end, errorsInQuote, a.prefixErrors + missing[0], a.suffixErrors + missing[1]);
 }
 
 /**
@@ -58,7 +64,7 @@ export function windowCandidates(text: string, q: PreparedQuote, lo: number, hi:
   const ends = approximateEnds(text, lo, hi, q.quote, q.maxErrors);
   ends.sort((a, b) => Math.abs(a.end - m - expected) - Math.abs(b.end - m - expected));
   return ends
-    .slice(0, MAX_CANDIDATES)
+    .slice(0, T.MAX_CANDIDATES)
     .map((e) =>
       e.errors === 0 ? exactCandidate(text, q, e.end - m) : fuzzyCandidate(text, q, e.end - m, e.errors),
     );
@@ -77,7 +83,7 @@ export function farCandidates(text: string, q: PreparedQuote): Candidate[] | nul
 }
 
 /** Where a candidate was found, which decides what it must prove (see {@link acceptable}). */
-export type Acceptance = "position" | "near" | "far" | "unique";
+export type Acceptance = "position" | "near" | "far";
 
 /**
  * Whether a verified candidate is good enough:
@@ -86,8 +92,8 @@ export type Acceptance = "position" | "near" | "far" | "unique";
  * - "near": found in a window around the expected position — verbatim copies need
  *   MIN_CONTEXT_EXACT, approximate ones MIN_CONTEXT_FUZZY, and short quotes (which could be
  *   anywhere) MIN_CONTEXT_SHORT either way;
- * - "far": found anywhere else, so the context must vouch for it (MIN_CONTEXT_FAR);
- * - "unique": the only verbatim copy in the text; enough on its own for a long quote.
+ * - "far": found anywhere else, so the context must vouch for it (MIN_CONTEXT_FAR) — even for
+ *   a long quote that occurs once: the claim's passage may be gone and a repeated sentence left.
  * Near the expected position, a long quote that is ≥ 90 % intact needs no context at all.
  */
 export function acceptable(c: Candidate, q: PreparedQuote, mode: Acceptance): boolean {
@@ -95,8 +101,6 @@ export function acceptable(c: Candidate, q: PreparedQuote, mode: Acceptance): bo
   if (c.quoteErrors > q.maxErrors) return false;
   const long = m >= T.LONG_QUOTE_LENGTH;
   switch (mode) {
-    case "unique": // the caller knows there is exactly one verbatim copy
-      return (long && c.quoteErrors === 0) || c.context >= T.MIN_CONTEXT_FAR;
     case "far":
       return c.context >= T.MIN_CONTEXT_FAR;
     case "position":
@@ -146,7 +150,7 @@ export function decideNear(cands: Candidate[], q: PreparedQuote, expected: numbe
  * A verbatim copy with a rewritten neighbourhood and an edited look-alike with intact context
  * are evidence of different kinds: neither wins.
  */
-export function decideFar(cands: Candidate[], q: PreparedQuote, uniqueVerbatim: boolean): Decision {
+export function decideFar(cands: Candidate[], q: PreparedQuote): Decision {
   const locations = byScore(cands);
   if (locations.length === 0) return { kind: "none", score: 0 };
   const [best, ...others] = locations;
@@ -155,5 +159,5 @@ export function decideFar(cands: Candidate[], q: PreparedQuote, uniqueVerbatim: 
     const dominates = best.quoteErrors <= o.quoteErrors && best.context >= o.context - T.TIE_MARGIN;
     if (!dominates || best.score - o.score < T.TIE_MARGIN) return { kind: "tie", score: best.score };
   }
-  return acceptable(best, q, uniqueVerbatim ? "unique" : "far") ? { kind: "accept", candidate: best } : { kind: "none", score: best.score };
+  return acceptable(best, q, "far") ? { kind: "accept", candidate: best } : { kind: "none", score: best.score };
 }

@@ -166,12 +166,12 @@ export function normalize(input: string): NormalizedText {
 const scratch = Buffers.ofSize(1024);
 
 /**
- * Like {@link normalize}, but lends the offset map to `use` instead of allocating one — for
+ * Like {@link normalize}, but lends the offset map to `visit` instead of allocating one — for
  * the many short strings (stored quotes). The arrays are only valid during the call.
  */
-export function withNormalized<T>(input: string, use: (norm: NormalizedText) => T): T {
+export function withNormalized<T>(input: string, visit: (norm: NormalizedText) => T): T {
   const text = fill(input, scratch);
-  return use({ text, starts: scratch.starts.subarray(0, scratch.n), ends: scratch.ends.subarray(0, scratch.n), originalLength: input.length });
+  return visit({ text, starts: scratch.starts.subarray(0, scratch.n), ends: scratch.ends.subarray(0, scratch.n), originalLength: input.length });
 }
 
 /** Index of the first normalised character that starts at or after original offset `offset`. */

@@ -23,14 +23,16 @@ export const MAX_ERRORS = 128;
  * context ({@link MIN_CONTEXT_SHORT}). */
 export const SHORT_QUOTE_LENGTH = 16;
 
-/** Quotes at least this long are self-evidencing: 32+ characters found verbatim (or ≥ 90 %
- * identical) near where they were, or verbatim exactly once in the text, are the same words
- * even if the surrounding text was rewritten. 32 is also the stored context length. */
+/** Quotes at least this long are self-evidencing near their expected position: 32+ characters
+ * found there verbatim (or ≥ 90 % identical) are the same words even if the surrounding text
+ * was rewritten. 32 is also the stored context length. (Far away, even a long quote needs its
+ * context: its own passage may be gone and a repeated copy left.) */
 export const LONG_QUOTE_LENGTH = 32;
 
 /** Context similarity (0–1, over stored prefix + suffix) needed to accept a verbatim copy at or
- * near the expected position: half of the 64 context characters must still fit. Only guards
- * against a quote that is there by coincidence after its real passage was deleted. */
+ * near the expected position (short quotes: {@link MIN_CONTEXT_SHORT}, unless exactly at it):
+ * half of the 64 context characters must still fit. Only guards against a quote that is there
+ * by coincidence after its real passage was deleted. */
 export const MIN_CONTEXT_EXACT = 0.5;
 
 /** Context similarity needed to accept an approximate match near the expected position. The
@@ -53,7 +55,9 @@ export const MIN_CONTEXT_FAR = 0.8;
 
 /** Near the expected position, two candidates whose scores differ by less than this are a tie,
  * and a tie is orphaned rather than guessed (one differing character in 64 context characters
- * is ~0.006 of score; a repeated sentence with different neighbours differs by far more). */
+ * is ~0.006 of score; a repeated sentence with different neighbours differs by far more). Far
+ * away it is also the slack within which a winner's context counts as "no worse" (~3 of 64
+ * context characters). */
 export const TIE_MARGIN = 0.05;
 
 /** Far from the expected position the winner must be clearly better than any other location:
