@@ -69,7 +69,7 @@ test("the API refuses writes without a session, and bad claims from a reviewer",
 test("a reviewer cannot edit or delete someone else's claim; concurrent edits need If-Match", async ({ page }) => {
   await signIn(page, ACCOUNTS.reviewer);
   const created = await page.request.post(`/api/v1/articles/${ARTICLE_SLUG}/claims`, {
-    data: { ...validClaim, passage: { start: 6, end: 11 }, published: false },
+    data: { ...validClaim, passage: { start: 6, end: 11 } },
   });
   expect(created.status()).toBe(201);
   const claim = await created.json();
@@ -96,9 +96,11 @@ test("a reviewer cannot edit or delete someone else's claim; concurrent edits ne
 
   // In the workspace, reviewer 2 sees no edit or delete button on reviewer 1's claims.
   await page.goto(`/review/${ARTICLE_SLUG}`);
-  const item = page.getByTestId("claim-list").locator("li", { hasText: "10.000 Schiffscontainer" });
-  await expect(item).toBeVisible();
+  const item = page.getByTestId("claim-list").locator(":scope > li", { hasText: "10.000 Schiffscontainer" });
+  await item.getByRole("button").first().click();
+  await expect(item.getByTestId("claim-detail")).toBeVisible();
   await expect(item.getByRole("button", { name: "Bearbeiten" })).toHaveCount(0);
+  await expect(item.getByRole("button", { name: "Löschen" })).toHaveCount(0);
 
   // The author: without If-Match 428, with a stale one 412, with the current one 200.
   await page.getByRole("button", { name: "Abmelden" }).click();

@@ -4,7 +4,7 @@
  * in the public Web Annotation API.
  */
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, ARTICLE_SLUG, selectWithMouse, signIn } from "./helpers";
+import { ACCOUNTS, ARTICLE_SLUG, pageAs, selectWithMouse, signIn, takeStep } from "./helpers";
 
 const QUOTE = "4,8 Millionen Artilleriegeschosse";
 
@@ -47,7 +47,6 @@ test("a reviewer adds a claim with the mouse and a reader sees it", async ({ pag
   await second.getByLabel("Titel").fill("Wie viele Granaten passen in einen Container?");
   await second.getByLabel("Herausgeber").fill("Demo-Analyse");
   await second.getByLabel("Bezug").selectOption("CONTEXT");
-  await form.getByLabel("Sofort veröffentlichen").check();
   await form.getByRole("button", { name: "Aussage speichern" }).click();
 
   await expect(page.getByTestId("notice")).toHaveText("Aussage gespeichert.");
@@ -55,7 +54,7 @@ test("a reviewer adds a claim with the mouse and a reader sees it", async ({ pag
   await expect(mark).toBeVisible();
 
   // The panel lists claims in reading order: 10.000 containers, then 4.8 million shells, then Putin's visit.
-  const items = page.getByTestId("claim-list").locator("li");
+  const items = page.getByTestId("claim-list").locator(":scope > li");
   const newItem = items.filter({ hasText: "4,8 Millionen Artilleriegeschosse an Russland" });
   await expect(newItem).toHaveCount(1);
   const order = async () => {
@@ -80,6 +79,16 @@ test("a reviewer adds a claim with the mouse and a reader sees it", async ({ pag
   await expect(article.locator("mark", { hasText: "mehr als 10.000 Schiffscontainer" })).toHaveAttribute("data-selected", "true");
   await page.screenshot({ path: "test-results/screenshots/workspace.png", fullPage: false });
 
+  // Four eyes: the author submits, a second reviewer approves, an editor publishes.
+  await takeStep(page, "4,8 Millionen Artilleriegeschosse an Russland", "Zur Prüfung einreichen");
+  const reviewerB = await pageAs(browser, ACCOUNTS.reviewer2);
+  await takeStep(reviewerB, "4,8 Millionen Artilleriegeschosse an Russland", "Freigeben");
+  const editor = await pageAs(browser, ACCOUNTS.editor);
+  await takeStep(editor, "4,8 Millionen Artilleriegeschosse an Russland", "Veröffentlichen");
+  await expect(editor.getByTestId("claim-list").locator(":scope > li", { hasText: "4,8 Millionen Artilleriegeschosse an Russland" }).getByTestId("claim-status")).toHaveText("Veröffentlicht");
+  await reviewerB.context().close();
+  await editor.context().close();
+
   // A reader (no account) sees the highlight, its card, and the API returns it.
   const reader = await browser.newPage({ locale: "de-DE" });
   await reader.goto(`/articles/${ARTICLE_SLUG}`);
@@ -93,6 +102,7 @@ test("a reviewer adds a claim with the mouse and a reader sees it", async ({ pag
   await expect(card).toContainText("Shin Won-sik");
   await expect(card).toContainText("Verteidigungsministerium Südkorea");
   await expect(card).toContainText("13. Juni 2024");
+  await expect(card).toContainText("Gegengeprüft von Ben Brandt");
   await expect(card.getByRole("link", { name: "Briefing des Verteidigungsministeriums" })).toHaveAttribute("href", "https://example.org/mnd-briefing");
   await expect(card.getByRole("link", { name: "Briefing des Verteidigungsministeriums" })).toHaveAttribute("rel", "noopener noreferrer nofollow");
   await reader.screenshot({ path: "test-results/screenshots/reader-card.png" });
@@ -130,7 +140,8 @@ test("a reviewer adds a claim with the mouse and a reader sees it", async ({ pag
 test("a reviewer edits and deletes their own claim", async ({ page }) => {
   await signIn(page, ACCOUNTS.reviewer);
   await page.goto(`/review/${ARTICLE_SLUG}`);
-  const item = page.getByTestId("claim-list").locator("li", { hasText: "Shahed" });
+  const item = page.getByTestId("claim-list").locator(":scope > li", { hasText: "Shahed" });
+  await item.getByRole("button").first().click();
   await item.getByRole("button", { name: "Bearbeiten" }).click();
   const form = page.getByTestId("claim-form");
   await form.getByLabel("Urheber/in").fill("Ukrainische Luftwaffe");
@@ -138,10 +149,11 @@ test("a reviewer edits and deletes their own claim", async ({ page }) => {
   await expect(page.getByTestId("notice")).toHaveText("Aussage gespeichert.");
   await expect(item).toContainText("Ukrainische Luftwaffe");
 
+  await item.getByRole("button").first().click();
   page.once("dialog", (dialog) => dialog.accept());
   await item.getByRole("button", { name: "Löschen" }).click();
   await expect(page.getByTestId("notice")).toHaveText("Aussage gelöscht.");
-  await expect(page.getByTestId("claim-list").locator("li", { hasText: "Shahed" })).toHaveCount(0);
+  await expect(page.getByTestId("claim-list").locator(":scope > li", { hasText: "Shahed" })).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId("workspace-article").locator("mark", { hasText: "Shahed" })).toHaveCount(0);
 });
@@ -181,4 +193,17 @@ test("a reviewer adds an article by pasting its text; bad fields are explained",
   await expect(article.locator("[data-block='paragraph']")).toHaveText(/Statistische Bundesamt/);
   await page.goto("/");
   await expect(page.getByTestId("article-row").filter({ hasText: "Inflation sinkt" })).toContainText("Noch keine veröffentlichten Prüfungen");
+});
+
+test("the language follows the browser and can be switched", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checked articles");
+  await page.getByRole("button", { name: "German" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Geprüfte Artikel");
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Geprüfte Artikel");
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await context.close();
 });

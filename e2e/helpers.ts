@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 
 export const ARTICLE_SLUG = "putin-kim-nordkorea";
@@ -15,6 +15,27 @@ export async function signIn(page: Page, account: { email: string; password: str
   await page.getByLabel("Passwort").fill(account.password);
   await page.getByRole("button", { name: "Anmelden" }).last().click();
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
+}
+
+/** A new browser context signed in as `account` (German UI). */
+export async function pageAs(browser: Browser, account: { email: string; password: string }): Promise<Page> {
+  const context = await browser.newContext({ locale: "de-DE" });
+  const page = await context.newPage();
+  await signIn(page, account);
+  return page;
+}
+
+/** Opens a claim in the workspace panel and takes a workflow step by its button label. */
+export async function takeStep(page: Page, claimText: string, button: string, note?: string) {
+  await page.goto(`/review/${ARTICLE_SLUG}`);
+  const item = page.getByTestId("claim-list").locator(":scope > li", { hasText: claimText });
+  if ((await item.getByTestId("claim-detail").count()) === 0) await item.getByRole("button").first().click();
+  await item.getByRole("button", { name: button, exact: true }).click();
+  if (note !== undefined) {
+    await item.getByRole("textbox").first().fill(note);
+    await item.getByRole("button", { name: "Bestätigen" }).click();
+  }
+  await expect(page.getByTestId("notice")).toContainText("Erledigt");
 }
 
 /** Drags the mouse across the first occurrence of `text` inside `rootSelector`, like a person selecting it. */

@@ -23,9 +23,14 @@ interface Props {
   highlights: ArticleHighlight[];
   locale: Locale;
   selectedId?: string | null;
+  /**
+   * Reader highlights are buttons in the tab order (Enter opens the card). In the workspace they
+   * are plain marks, so a drag across them selects text; the claims panel is the keyboard path there.
+   */
+  focusable?: boolean;
 }
 
-export function HighlightedArticle({ blocks, highlights, locale, selectedId }: Props) {
+export function HighlightedArticle({ blocks, highlights, locale, selectedId, focusable = true }: Props) {
   const byId = new Map(highlights.map((h) => [h.id, h]));
   const firstSegment = new Map<string, number>();
   const lastSegment = new Map<string, number>();
@@ -67,9 +72,9 @@ export function HighlightedArticle({ blocks, highlights, locale, selectedId }: P
               data-selected={selectedId === topId ? "true" : undefined}
               className={`claim-mark scroll-mt-24 text-inherit${h.draft ? " is-draft" : ""}`}
               style={{ "--verdict": info.color, "--tint": info.tint } as CSSProperties}
-              role="button"
-              tabIndex={isFirst ? 0 : -1}
-              aria-label={`${info.label[locale]}: ${s.text}`}
+              role={focusable ? "button" : undefined}
+              tabIndex={focusable ? (isFirst ? 0 : -1) : undefined}
+              aria-label={focusable ? `${info.label[locale]}: ${s.text}` : undefined}
             >
               {s.text}
             </mark>

@@ -22,6 +22,16 @@ export function SiteHeader({ actor }: Props) {
           <Link href="/" className="rounded px-1 text-slate-700 hover:text-ink">
             {t("nav.home")}
           </Link>
+          {actor && (
+            <Link href="/queue" className="ml-3 rounded px-1 text-slate-700 hover:text-ink">
+              {t("nav.queue")}
+            </Link>
+          )}
+          {actor?.role === "ADMIN" && (
+            <Link href="/admin/users" className="ml-3 rounded px-1 text-slate-700 hover:text-ink">
+              {t("nav.users")}
+            </Link>
+          )}
         </nav>
         <div className="ml-auto flex items-center gap-4 text-sm">
           <form action={setLocale} className="flex items-center gap-1" aria-label={t("nav.language")}>
@@ -43,6 +53,9 @@ export function SiteHeader({ actor }: Props) {
               <span className="hidden text-slate-600 sm:inline" data-testid="signed-in-as">
                 {t("nav.signedInAs", { name: actor.name })} · {t(`role.${actor.role}`)}
               </span>
+              <Link href="/account" className="rounded px-1 text-slate-700 hover:text-ink">
+                {t("nav.account")}
+              </Link>
               <button
                 type="button"
                 onClick={() => signOut({ callbackUrl: "/" })}

@@ -25,19 +25,31 @@ export interface ClaimDraft {
   claimant: string;
   verdict: Verdict | "";
   rationale: string;
-  published: boolean;
   sources: SourceDraft[];
+}
+
+/** What the server says when someone else saved in between (see lib/server/claim-mutation.ts). */
+export interface ConflictInfo {
+  by: string | null;
+  at: string;
+  changes: { field: string; from: unknown; to: unknown }[];
+  current: Omit<ClaimDraft, "verdict" | "sources"> & {
+    verdict: Verdict;
+    version: number;
+    sources: (Omit<SourceDraft, "publishedAt"> & { publishedAt: string | null })[];
+  };
 }
 
 export const EMPTY_SOURCE: SourceDraft = { url: "", title: "", publisher: "", publishedAt: "", excerpt: "", stance: "SUPPORTS" };
 
-export type SubmitResult = { ok: true } | { ok: false; message: string; fields?: FieldErrors };
+export type SubmitResult = { ok: true } | { ok: false; message: string; fields?: FieldErrors; conflict?: ConflictInfo };
 
 interface Props {
   title: string;
   quote: string;
   initial: ClaimDraft;
-  onSubmit: (draft: ClaimDraft) => Promise<SubmitResult>;
+  /** Saves the draft; `baseVersion` overrides the version the edit started from (after a conflict). */
+  onSubmit: (draft: ClaimDraft, baseVersion?: number) => Promise<SubmitResult>;
   onCancel: () => void;
 }
 
@@ -50,21 +62,32 @@ export function ClaimForm({ title, quote, initial, onSubmit, onCancel }: Props) 
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [conflict, setConflict] = useState<ConflictInfo | null>(null);
 
   const set = <K extends keyof ClaimDraft>(key: K, value: ClaimDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const setSource = (i: number, patch: Partial<SourceDraft>) =>
     setDraft((d) => ({ ...d, sources: d.sources.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function save(baseVersion?: number) {
     setPending(true);
     setMessage(null);
-    const result: SubmitResult = await onSubmit(draft).catch(() => ({ ok: false, message: t("error.generic") }));
+    const result: SubmitResult = await onSubmit(draft, baseVersion).catch(() => ({ ok: false, message: t("error.generic") }));
     setPending(false);
     if (!result.ok) {
       setErrors(result.fields ?? {});
-      setMessage(result.fields && Object.keys(result.fields).length > 0 ? t("form.fixErrors") : result.message);
+      setConflict(result.conflict ?? null);
+      setMessage(result.conflict ? null : result.fields && Object.keys(result.fields).length > 0 ? t("form.fixErrors") : result.message);
     }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void save(conflict?.current.version);
+  }
+
+  function takeTheirs(theirs: ConflictInfo["current"]) {
+    setDraft({ claimText: theirs.claimText, claimant: theirs.claimant, verdict: theirs.verdict, rationale: theirs.rationale, sources: theirs.sources.map((s) => ({ ...s, publishedAt: s.publishedAt ?? "" })) });
+    setConflict(null);
   }
 
   const fieldError = (path: string) =>
@@ -89,6 +112,25 @@ export function ClaimForm({ title, quote, initial, onSubmit, onCancel }: Props) 
         <p role="status" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="form-message">
           {message}
         </p>
+      )}
+      {conflict && (
+        <div role="status" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950" data-testid="conflict">
+          <p className="font-semibold">
+            {t("conflict.title", { name: conflict.by ?? t("conflict.someone"), time: new Date(conflict.at).toLocaleTimeString(locale === "de" ? "de-DE" : "en-GB", { hour: "2-digit", minute: "2-digit" }) })}
+          </p>
+          <p>{t("conflict.theirChanges")}</p>
+          <ul className="list-inside list-disc text-xs">
+            {conflict.changes.filter((c) => c.field in draft).map((c) => (
+              <li key={c.field}>
+                {t(`field.${c.field}` as MessageKey)}: <del>{typeof c.from === "string" ? c.from : JSON.stringify(c.from)}</del> → <strong>{typeof c.to === "string" ? c.to : JSON.stringify(c.to)}</strong>
+              </li>
+            ))}
+          </ul>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" onClick={() => void save(conflict.current.version)} className="rounded bg-amber-700 px-3 py-1 text-xs font-semibold text-white">{t("conflict.keepMine")}</button>
+            <button type="button" onClick={() => takeTheirs(conflict.current)} className="rounded border border-amber-700 px-3 py-1 text-xs font-semibold">{t("conflict.takeTheirs")}</button>
+          </div>
+        </div>
       )}
 
       <div>
@@ -200,11 +242,6 @@ export function ClaimForm({ title, quote, initial, onSubmit, onCancel }: Props) 
           </button>
         )}
       </fieldset>
-
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={draft.published} onChange={(e) => set("published", e.target.checked)} className="h-4 w-4" />
-        {t("form.published")}
-      </label>
 
       <div className="sticky bottom-0 flex gap-2 border-t border-rule bg-white py-3">
         <button type="submit" disabled={pending} className="rounded bg-accent px-4 py-2 text-sm font-semibold text-white hover:bg-[#163d6c] disabled:opacity-60">

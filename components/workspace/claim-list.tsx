@@ -1,36 +1,19 @@
 "use client";
-/** The claims panel: every claim of the article in reading order, with edit and delete for the allowed ones. */
-import { useEffect, useRef } from "react";
+/** The claims panel: every claim of the article in reading order; the selected one opens its details. */
+import { useEffect, useRef, type ReactNode } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { VerdictBadge } from "@/components/verdict/verdict-badge";
-import type { Verdict } from "@/lib/domain/verdicts";
-import type { ClaimStatus } from "@/lib/generated/prisma/enums";
-
-export interface WorkspaceClaim {
-  id: string;
-  exact: string;
-  start: number;
-  end: number;
-  claimText: string;
-  claimant: string;
-  verdict: Verdict;
-  rationale: string;
-  status: ClaimStatus;
-  version: number;
-  authorName: string;
-  editable: boolean;
-  sources: { url: string; title: string; publisher: string; publishedAt: Date | null; excerpt: string; stance: "SUPPORTS" | "REFUTES" | "CONTEXT" }[];
-}
+import { STATUS_STYLE } from "@/components/articles/progress-counts";
+import type { WorkspaceClaim } from "./types";
 
 interface Props {
   claims: WorkspaceClaim[];
   selectedId: string | null;
   onSelect: (id: string) => void;
-  onEdit: (claim: WorkspaceClaim) => void;
-  onDelete: (claim: WorkspaceClaim) => void;
+  renderDetail: (claim: WorkspaceClaim) => ReactNode;
 }
 
-export function ClaimList({ claims, selectedId, onSelect, onEdit, onDelete }: Props) {
+export function ClaimList({ claims, selectedId, onSelect, renderDetail }: Props) {
   const { locale, t } = useI18n();
   const listRef = useRef<HTMLOListElement>(null);
 
@@ -50,30 +33,27 @@ export function ClaimList({ claims, selectedId, onSelect, onEdit, onDelete }: Pr
           {claims.map((c) => {
             const selected = c.id === selectedId;
             return (
-              <li key={c.id} data-item={c.id} className={`rounded-lg border p-3 ${selected ? "border-accent bg-blue-50/50 ring-1 ring-accent" : "border-rule"}`}>
-                <button type="button" onClick={() => onSelect(c.id)} aria-current={selected ? "true" : undefined} className="block w-full text-left">
+              <li key={c.id} data-item={c.id} data-status={c.status} className={`rounded-lg border p-3 ${selected ? "border-accent bg-blue-50/40 ring-1 ring-accent" : "border-rule"}`}>
+                <button type="button" onClick={() => onSelect(c.id)} aria-current={selected ? "true" : undefined} aria-expanded={selected} className="block w-full text-left">
                   <span className="flex flex-wrap items-center gap-2">
                     <VerdictBadge verdict={c.verdict} locale={locale} />
-                    <span className={`rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide ${c.status === "PUBLISHED" ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}>
+                    <span className={`rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide ${STATUS_STYLE[c.status]}`} data-testid="claim-status">
                       {t(`workspace.status.${c.status}`)}
                     </span>
+                    {c.anchorStatus !== "ANCHORED" && (
+                      <span className="rounded bg-red-100 px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide text-red-900">
+                        ⚠ {t(`anchor.${c.anchorStatus}`)}
+                      </span>
+                    )}
                   </span>
                   <span className="mt-2 block text-sm font-semibold leading-snug">{c.claimText}</span>
                   <span className="mt-1 line-clamp-2 block text-xs italic text-slate-600">„{c.exact}“</span>
                   <span className="mt-1 block text-xs text-slate-500">
                     {c.claimant} · {t("workspace.by", { name: c.authorName })}
+                    {c.assignee && <> · {t("detail.assignedTo", { name: c.assignee.name })}</>}
                   </span>
                 </button>
-                {c.editable && (
-                  <div className="mt-2 flex gap-2 border-t border-rule pt-2">
-                    <button type="button" onClick={() => onEdit(c)} className="rounded border border-rule px-2 py-0.5 text-xs hover:bg-slate-50">
-                      {t("workspace.edit")}
-                    </button>
-                    <button type="button" onClick={() => onDelete(c)} className="rounded border border-red-200 px-2 py-0.5 text-xs text-red-700 hover:bg-red-50">
-                      {t("workspace.delete")}
-                    </button>
-                  </div>
-                )}
+                {selected && renderDetail(c)}
               </li>
             );
           })}

@@ -9,10 +9,14 @@ import { useRouter } from "next/navigation";
 import { useI18n } from "@/lib/i18n/client";
 import type { PositionedBlock } from "@/lib/domain/article-text";
 import { HighlightedArticle } from "@/components/article/highlighted-article";
-import { ClaimForm, EMPTY_SOURCE, type ClaimDraft, type SubmitResult } from "./claim-form";
-import { ClaimList, type WorkspaceClaim } from "./claim-list";
+import { ClaimForm, EMPTY_SOURCE, type ClaimDraft, type ConflictInfo, type SubmitResult } from "./claim-form";
+import { ClaimList } from "./claim-list";
+import { ClaimDetail } from "./claim-detail";
+import type { StaffMember, WorkspaceClaim } from "./types";
+import type { Transition } from "@/lib/domain/claim-workflow";
+import type { MessageKey } from "@/lib/i18n/messages";
 import { modifySelection, readSelection } from "./selection-offsets";
-import { createClaimAction, deleteClaimAction, updateClaimAction } from "@/app/review/[slug]/actions";
+import { assignClaimAction, createClaimAction, deleteClaimAction, restoreRevisionAction, transitionClaimAction, updateClaimAction } from "@/app/review/[slug]/actions";
 
 interface Props {
   slug: string;
@@ -21,6 +25,7 @@ interface Props {
   language: string;
   blocks: PositionedBlock[];
   claims: WorkspaceClaim[];
+  staff: StaffMember[];
 }
 
 type Editor = { mode: "new"; start: number; end: number } | { mode: "edit"; claim: WorkspaceClaim };
@@ -31,7 +36,6 @@ function toDraft(claim: WorkspaceClaim): ClaimDraft {
     claimant: claim.claimant,
     verdict: claim.verdict,
     rationale: claim.rationale,
-    published: claim.status === "PUBLISHED",
     sources: claim.sources.map((s) => ({
       url: s.url,
       title: s.title,
@@ -43,7 +47,7 @@ function toDraft(claim: WorkspaceClaim): ClaimDraft {
   };
 }
 
-export function ReviewWorkspace({ slug, title, text, language, blocks, claims }: Props) {
+export function ReviewWorkspace({ slug, title, text, language, blocks, claims, staff }: Props) {
   const { locale, t } = useI18n();
   const router = useRouter();
   const articleRef = useRef<HTMLDivElement>(null);
@@ -54,6 +58,7 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims }:
   const [problem, setProblem] = useState<string | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   const refreshSelection = useCallback(() => {
     const root = articleRef.current;
@@ -115,13 +120,13 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims }:
     document.getElementById(`claim-${id}`)?.scrollIntoView({ block: "center", behavior: "smooth" });
   }
 
-  async function save(draft: ClaimDraft): Promise<SubmitResult> {
+  async function save(draft: ClaimDraft, baseVersion?: number): Promise<SubmitResult> {
     const content = { ...draft, verdict: draft.verdict || undefined };
     const result =
       editor?.mode === "edit"
-        ? await updateClaimAction({ ...content, claimId: editor.claim.id, version: editor.claim.version })
+        ? await updateClaimAction({ ...content, claimId: editor.claim.id, version: baseVersion ?? editor.claim.version })
         : await createClaimAction({ ...content, articleSlug: slug, passage: { start: (editor as { start: number }).start, end: (editor as { end: number }).end } });
-    if (!result.ok) return result;
+    if (!result.ok) return { ...result, conflict: result.code === "CONFLICT" ? (result.details as ConflictInfo | undefined) : undefined };
     setEditor(null);
     setSelectedId(result.data.id);
     setNotice(t("workspace.saved"));
@@ -129,16 +134,24 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims }:
     return { ok: true };
   }
 
+  /** Runs a workflow step or assignment and reports the outcome in the notice area. */
+  async function run(work: () => Promise<{ ok: boolean; message?: string }>, done: string): Promise<boolean> {
+    setBusy(true);
+    const result = await work().catch(() => ({ ok: false, message: t("error.generic") }));
+    setBusy(false);
+    setNotice(result.ok ? done : (result.message ?? t("error.generic")));
+    if (result.ok) router.refresh();
+    return result.ok;
+  }
+
+  function transition(claim: WorkspaceClaim, action: Transition, note: string) {
+    const step = t(`action.${action}` as MessageKey);
+    return run(() => transitionClaimAction({ claimId: claim.id, version: claim.version, action, note }), t("workspace.stepDone", { step }));
+  }
+
   async function remove(claim: WorkspaceClaim) {
     if (!window.confirm(t("workspace.confirmDelete"))) return;
-    const result = await deleteClaimAction({ claimId: claim.id, version: claim.version });
-    if (!result.ok) {
-      setNotice(result.message);
-      return;
-    }
-    setSelectedId(null);
-    setNotice(t("workspace.deleted"));
-    router.refresh();
+    if (await run(() => deleteClaimAction({ claimId: claim.id, version: claim.version }), t("workspace.deleted"))) setSelectedId(null);
   }
 
   const highlights = claims.map((c) => ({ id: c.id, start: c.start, end: c.end, verdict: c.verdict, draft: c.status !== "PUBLISHED" }));
@@ -171,7 +184,7 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims }:
           }}
         >
           <h1 className="mb-6 font-serif text-3xl font-bold leading-tight">{title}</h1>
-          <HighlightedArticle blocks={blocks} highlights={highlights} locale={locale} selectedId={selectedId} />
+          <HighlightedArticle blocks={blocks} highlights={highlights} locale={locale} selectedId={selectedId} focusable={false} />
         </div>
         {pending && (
           <button
@@ -200,13 +213,29 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims }:
               initial={
                 editor.mode === "edit"
                   ? toDraft(editor.claim)
-                  : { claimText: editorQuote, claimant: "", verdict: "", rationale: "", published: false, sources: [{ ...EMPTY_SOURCE }] }
+                  : { claimText: editorQuote, claimant: "", verdict: "", rationale: "", sources: [{ ...EMPTY_SOURCE }] }
               }
               onSubmit={save}
               onCancel={() => setEditor(null)}
             />
           ) : (
-            <ClaimList claims={claims} selectedId={selectedId} onSelect={selectFromPanel} onEdit={(c) => setEditor({ mode: "edit", claim: c })} onDelete={remove} />
+            <ClaimList
+              claims={claims}
+              selectedId={selectedId}
+              onSelect={selectFromPanel}
+              renderDetail={(c) => (
+                <ClaimDetail
+                  claim={c}
+                  staff={staff}
+                  busy={busy}
+                  onTransition={(action, note) => transition(c, action, note)}
+                  onAssign={(assigneeId) => void run(() => assignClaimAction({ claimId: c.id, version: c.version, assigneeId }), t("history.assign"))}
+                  onEdit={() => setEditor({ mode: "edit", claim: c })}
+                  onDelete={() => void remove(c)}
+                  onRestore={(revision) => void run(() => restoreRevisionAction({ claimId: c.id, version: c.version, revision }), t("history.restore"))}
+                />
+              )}
+            />
           )}
         </div>
       </aside>

@@ -96,8 +96,13 @@ export function statusAfterEdit(status: ClaimStatus): ClaimStatus | null {
   }
 }
 
-/** Who may change a claim's content, passage or assignment, or delete it: its author or an editor. */
-export function canEditContent(claim: { authorId: string }, actor: WorkflowActor): boolean {
+/** Who may change a claim's content or passage: its author, the colleague it is assigned to, or an editor. */
+export function canEditContent(claim: { authorId: string; assigneeId?: string | null }, actor: WorkflowActor): boolean {
+  return claim.authorId === actor.id || claim.assigneeId === actor.id || EDITORS.includes(actor.role);
+}
+
+/** Who may (re)assign a claim: its author or an editor. */
+export function canAssign(claim: { authorId: string }, actor: WorkflowActor): boolean {
   return claim.authorId === actor.id || EDITORS.includes(actor.role);
 }
 

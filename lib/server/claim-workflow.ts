@@ -13,7 +13,7 @@ import { toClaimView, type ClaimView } from "./claim-view";
 import { mutateClaim, requireLiveClaim, type LiveClaim } from "./claim-mutation";
 import { ZClaimSnapshot, sourceRowsFromSnapshot, sourceSnapshot, type FieldChange, type PublishedVersion } from "./claim-snapshot";
 import { ZAssignClaim, ZRestoreRevision, ZTransitionClaim } from "../validation/claim";
-import { canEditContent, canRestore, decideTransition, statusAfterEdit, type TransitionRefusal } from "../domain/claim-workflow";
+import { canAssign, canRestore, decideTransition, statusAfterEdit, type TransitionRefusal } from "../domain/claim-workflow";
 
 const REFUSALS: Record<TransitionRefusal, string> = {
   wrong_state: "This step is not possible in the claim's current state. Reload to see its state.",
@@ -83,7 +83,7 @@ export async function assignClaim(actor: Actor | null, input: unknown): Promise<
   const staff = requireStaff(actor);
   const data = parseInput(ZAssignClaim, input);
   const claim = await requireLiveClaim(data.claimId);
-  if (!canEditContent(claim, staff)) deny(staff, "Only the claim's author or an editor can assign it.");
+  if (!canAssign(claim, staff)) deny(staff, "Only the claim's author or an editor can assign it.");
   if (data.assigneeId !== null) {
     const assignee = await db.user.findFirst({ where: { id: data.assigneeId, disabledAt: null } });
     if (!assignee) throw new AppError("VALIDATION", "Choose an active colleague.", { assigneeId: "invalid_choice" });

@@ -72,7 +72,7 @@ export async function updateClaim(actor: Actor | null, input: unknown): Promise<
   const staff = requireStaff(actor);
   const data = parseInput(ZUpdateClaim, input);
   const claim = await requireLiveClaim(data.claimId);
-  if (!canEditContent(claim, staff)) deny(staff, "Only the claim's author or an editor can change it.");
+  if (!canEditContent(claim, staff)) deny(staff, "Only the claim's author, its assignee or an editor can change it.");
   const status = statusAfterEdit(claim.status);
   if (status === null) throw new AppError("CONFLICT", "A retracted claim cannot be edited.");
   const updated = await mutateClaim(staff, claim, data.version, {

@@ -3,7 +3,12 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslator } from "@/lib/i18n/server";
 import { getActor } from "@/lib/server/actor";
-import { canEditClaim, isStaff } from "@/lib/server/authz";
+import { isStaff } from "@/lib/server/authz";
+import { listAssignableStaff } from "@/lib/server/claim-workflow";
+import type { Actor } from "@/lib/server/actor";
+import type { ClaimView } from "@/lib/server/claim-view";
+import type { WorkspaceClaim } from "@/components/workspace/types";
+import { availableTransitions, canAssign, canDelete, canEditContent, canRestore } from "@/lib/domain/claim-workflow";
 import { getArticleForReview } from "@/lib/server/articles";
 import { AppError } from "@/lib/server/errors";
 import { ReviewWorkspace } from "@/components/workspace/review-workspace";
@@ -24,11 +29,40 @@ async function loadOrNotFound(actor: Awaited<ReturnType<typeof getActor>>, slug:
   }
 }
 
+function toWorkspaceClaim(c: ClaimView, actor: Actor): WorkspaceClaim {
+  const workflow = { status: c.status, authorId: c.author.id, assigneeId: c.assignee?.id ?? null, hasPublishedVersion: c.published !== null };
+  return {
+    id: c.id,
+    exact: c.exact,
+    start: c.start,
+    end: c.end,
+    claimText: c.claimText,
+    claimant: c.claimant,
+    verdict: c.verdict,
+    rationale: c.rationale,
+    status: c.status,
+    anchorStatus: c.anchorStatus,
+    rejectionReason: c.rejectionReason,
+    hasPublishedVersion: c.published !== null,
+    version: c.version,
+    authorName: c.author.name,
+    assignee: c.assignee,
+    can: {
+      edit: canEditContent(workflow, actor),
+      assign: canAssign(workflow, actor),
+      delete: canDelete(workflow, actor),
+      restore: canRestore(actor),
+      transitions: availableTransitions(workflow, actor),
+    },
+    sources: c.sources,
+  };
+}
+
 export default async function ReviewPage({ params }: Params) {
   const { slug } = await params;
   const actor = await getActor();
   if (!isStaff(actor)) redirect(`/signin?callbackUrl=${encodeURIComponent(`/review/${slug}`)}`);
-  const article = await loadOrNotFound(actor, slug);
+  const [article, staff] = await Promise.all([loadOrNotFound(actor, slug), listAssignableStaff(actor)]);
   const { t } = await getTranslator();
 
   return (
@@ -47,21 +81,8 @@ export default async function ReviewPage({ params }: Params) {
         text={article.text}
         language={article.language}
         blocks={article.blocks}
-        claims={article.claims.map((c) => ({
-          id: c.id,
-          exact: c.exact,
-          start: c.start,
-          end: c.end,
-          claimText: c.claimText,
-          claimant: c.claimant,
-          verdict: c.verdict,
-          rationale: c.rationale,
-          status: c.status,
-          version: c.version,
-          authorName: c.author.name,
-          editable: canEditClaim(actor, { authorId: c.author.id }),
-          sources: c.sources,
-        }))}
+        staff={staff.map((s) => ({ id: s.id, name: s.name }))}
+        claims={article.claims.map((c) => toWorkspaceClaim(c, actor))}
       />
     </div>
   );

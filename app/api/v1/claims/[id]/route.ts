@@ -18,7 +18,7 @@ export function GET(request: Request, { params }: Params) {
 
 /** The API reports a stale If-Match as 412 (HTTP's precondition semantics), not the data layer's 409. */
 function asPreconditionFailure(error: unknown): never {
-  if (error instanceof AppError && error.code === "CONFLICT") throw new AppError("PRECONDITION_FAILED", error.message);
+  if (error instanceof AppError && error.code === "CONFLICT" && error.details) throw new AppError("PRECONDITION_FAILED", error.message, undefined, error.details);
   throw error;
 }
 
