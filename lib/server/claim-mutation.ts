@@ -46,7 +46,7 @@ async function conflictFor(claimId: string): Promise<AppError> {
   return new AppError("CONFLICT", `${who} saved this claim after you opened it. Your input is kept; review their change before saving again.`, undefined, details);
 }
 
-interface Mutation {
+export interface Mutation {
   action: string;
   note?: string | null;
   /** Column updates (version and updatedAt are handled here). */
@@ -58,38 +58,44 @@ interface Mutation {
 }
 
 /**
- * Applies a mutation to the claim if it is still at `expectedVersion`.
+ * Applies a mutation inside a caller's transaction if the claim is still at `expectedVersion`.
+ * @returns the claim after the change, or null when the version no longer matches
+ */
+export async function applyClaimMutation(tx: Tx, actor: Actor, claim: LiveClaim, expectedVersion: number, mutation: Mutation): Promise<LiveClaim | null> {
+  const before = snapshotOf(claim);
+  // The version in the WHERE clause makes check and write one atomic step.
+  const { count } = await tx.claim.updateMany({
+    where: { id: claim.id, version: expectedVersion, deletedAt: null },
+    data: { ...mutation.data, version: expectedVersion + 1 },
+  });
+  if (count === 0) return null;
+  if (mutation.sources) {
+    await tx.source.deleteMany({ where: { claimId: claim.id } });
+    await tx.source.createMany({ data: mutation.sources.map((s) => ({ ...s, claimId: claim.id })) });
+  }
+  await mutation.after?.(tx, claim.id);
+  const updated = (await findLiveClaim(claim.id, tx)) ?? (await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, include: claimInclude }));
+  const after = snapshotOf(updated);
+  await tx.claimRevision.create({
+    data: {
+      claimId: claim.id,
+      version: expectedVersion + 1,
+      action: mutation.action,
+      changes: JSON.stringify(diffSnapshots(before, after)),
+      snapshot: JSON.stringify(after),
+      note: mutation.note ?? null,
+      actorId: actor.id,
+    },
+  });
+  return updated;
+}
+
+/**
+ * Applies a mutation to the claim if it is still at `expectedVersion`, in its own transaction.
  * @returns the claim as it is after the change
  */
 export async function mutateClaim(actor: Actor, claim: LiveClaim, expectedVersion: number, mutation: Mutation): Promise<LiveClaim> {
-  const before = snapshotOf(claim);
-  const result = await db.$transaction(async (tx) => {
-    // The version in the WHERE clause makes check and write one atomic step.
-    const { count } = await tx.claim.updateMany({
-      where: { id: claim.id, version: expectedVersion, deletedAt: null },
-      data: { ...mutation.data, version: expectedVersion + 1 },
-    });
-    if (count === 0) return null;
-    if (mutation.sources) {
-      await tx.source.deleteMany({ where: { claimId: claim.id } });
-      await tx.source.createMany({ data: mutation.sources.map((s) => ({ ...s, claimId: claim.id })) });
-    }
-    await mutation.after?.(tx, claim.id);
-    const updated = (await findLiveClaim(claim.id, tx)) ?? (await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, include: claimInclude }));
-    const after = snapshotOf(updated);
-    await tx.claimRevision.create({
-      data: {
-        claimId: claim.id,
-        version: expectedVersion + 1,
-        action: mutation.action,
-        changes: JSON.stringify(diffSnapshots(before, after)),
-        snapshot: JSON.stringify(after),
-        note: mutation.note ?? null,
-        actorId: actor.id,
-      },
-    });
-    return updated;
-  });
+  const result = await db.$transaction((tx) => applyClaimMutation(tx, actor, claim, expectedVersion, mutation));
   if (!result) throw await conflictFor(claim.id);
   return result;
 }

@@ -59,4 +59,8 @@ export const ZAssignClaim = z.object({ ...claimRef, assigneeId: z.string().max(6
 
 export const ZRestoreRevision = z.object({ ...claimRef, revision: z.number().int().min(1) }).strict();
 
+export const ZConfirmAnchor = z.object(claimRef).strict();
+
+export const ZReattachClaim = z.object({ ...claimRef, passage: ZPassage }).strict();
+
 export const ZComment = z.object({ claimId: requiredText(64), body: requiredText(LIMITS.comment) }).strict();
