@@ -13,13 +13,13 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  outputDir: PORT === 3100 ? "test-results" : `test-results-${PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  reporter: [["list"], ["html", { open: "never", outputFolder: PORT === 3100 ? "playwright-report" : `playwright-report-${PORT}` }]],
   use: {
     baseURL: BASE_URL,
     trace: "retain-on-failure",
@@ -36,6 +36,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(PORT) },
+    // The import test serves its article from a local server (e2e/import.spec.ts); 127.0.0.1 is otherwise refused.
+    env: { E2E_PORT: String(PORT), IMPORT_ALLOWED_HOSTS: "127.0.0.1,localhost" },
   },
 });

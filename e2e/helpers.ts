@@ -69,7 +69,7 @@ export async function selectWithMouse(page: Page, rootSelector: string, text: st
 
 /** Opens the e2e database read-only, to check what was (not) written. */
 export function readDb<T>(query: (db: Database.Database) => T): T {
-  const db = new Database("data/e2e.db", { readonly: true, fileMustExist: true });
+  const db = new Database(`data/e2e-${process.env.E2E_PORT ?? 3100}.db`, { readonly: true, fileMustExist: true });
   try {
     return query(db);
   } finally {

@@ -6,13 +6,15 @@ import { execFileSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 
 const port = process.env.E2E_PORT ?? "3100";
-const databaseFile = "data/e2e.db";
+// One database and build folder per port, so two e2e runs on one machine do not collide.
+const databaseFile = `data/e2e-${port}.db`;
 const env = {
   ...process.env,
   DATABASE_URL: `file:./${databaseFile}`,
   NEXTAUTH_URL: `http://localhost:${port}`,
   NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
   NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: port === "3100" ? ".next" : `.next-e2e-${port}`,
 };
 
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${databaseFile}${suffix}`, { force: true });

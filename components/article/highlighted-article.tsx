@@ -16,6 +16,8 @@ export interface ArticleHighlight {
   end: number;
   verdict: Verdict;
   draft?: boolean;
+  /** The words changed in a correction of the article (workspace only). */
+  changed?: boolean;
 }
 
 interface Props {
@@ -70,7 +72,7 @@ export function HighlightedArticle({ blocks, highlights, locale, selectedId, foc
               data-verdict={h.verdict}
               data-glyph={isLast ? info.glyph : undefined}
               data-selected={selectedId === topId ? "true" : undefined}
-              className={`claim-mark scroll-mt-24 text-inherit${h.draft ? " is-draft" : ""}`}
+              className={`claim-mark scroll-mt-24 text-inherit${h.draft ? " is-draft" : ""}${h.changed ? " is-changed" : ""}`}
               style={{ "--verdict": info.color, "--tint": info.tint } as CSSProperties}
               role={focusable ? "button" : undefined}
               tabIndex={focusable ? (isFirst ? 0 : -1) : undefined}

@@ -9,6 +9,7 @@ import type { MessageKey } from "@/lib/i18n/messages";
 import type { Transition } from "@/lib/domain/claim-workflow";
 import { ClaimHistory } from "./claim-history";
 import { ClaimComments } from "./claim-comments";
+import { AnchorProblem } from "./anchor-problem";
 import type { StaffMember, WorkspaceClaim } from "./types";
 
 /** Steps that ask for a note first: a rejection reason, a correction or retraction note. */
@@ -27,9 +28,15 @@ interface Props {
   onEdit: () => void;
   onDelete: () => void;
   onRestore: (revision: number) => void;
+  /** The article text at the claim's current position (for a changed passage). */
+  currentText: string;
+  /** The text currently selected in the article, for re-attaching. */
+  selection: string | null;
+  onConfirmAnchor: () => void;
+  onReattach: () => void;
 }
 
-export function ClaimDetail({ claim, staff, busy, onTransition, onAssign, onEdit, onDelete, onRestore }: Props) {
+export function ClaimDetail({ claim, staff, busy, onTransition, onAssign, onEdit, onDelete, onRestore, currentText, selection, onConfirmAnchor, onReattach }: Props) {
   const { t } = useI18n();
   const [noteFor, setNoteFor] = useState<Transition | null>(null);
   const [note, setNote] = useState("");
@@ -46,6 +53,9 @@ export function ClaimDetail({ claim, staff, busy, onTransition, onAssign, onEdit
 
   return (
     <div className="mt-3 space-y-4 border-t border-rule pt-3" data-testid="claim-detail">
+      {claim.anchorStatus !== "ANCHORED" && (
+        <AnchorProblem claim={claim} currentText={currentText} selection={selection} busy={busy} onConfirm={onConfirmAnchor} onReattach={onReattach} />
+      )}
       {claim.status === "DRAFT" && claim.rejectionReason && (
         <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           <span className="font-semibold">{t("detail.rejected")}</span> {claim.rejectionReason}

@@ -16,7 +16,16 @@ import type { StaffMember, WorkspaceClaim } from "./types";
 import type { Transition } from "@/lib/domain/claim-workflow";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { modifySelection, readSelection } from "./selection-offsets";
-import { assignClaimAction, createClaimAction, deleteClaimAction, restoreRevisionAction, transitionClaimAction, updateClaimAction } from "@/app/review/[slug]/actions";
+import {
+  assignClaimAction,
+  confirmAnchorAction,
+  createClaimAction,
+  deleteClaimAction,
+  reattachClaimAction,
+  restoreRevisionAction,
+  transitionClaimAction,
+  updateClaimAction,
+} from "@/app/review/[slug]/actions";
 
 interface Props {
   slug: string;
@@ -154,12 +163,30 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims, s
     if (await run(() => deleteClaimAction({ claimId: claim.id, version: claim.version }), t("workspace.deleted"))) setSelectedId(null);
   }
 
-  const highlights = claims.map((c) => ({ id: c.id, start: c.start, end: c.end, verdict: c.verdict, draft: c.status !== "PUBLISHED" }));
+  // Orphaned claims have no passage to paint; changed ones are painted where their words are now.
+  const highlights = claims
+    .filter((c) => c.anchorStatus !== "ORPHANED")
+    .map((c) => ({ id: c.id, start: c.start, end: c.end, verdict: c.verdict, draft: c.status !== "PUBLISHED", changed: c.anchorStatus === "CHANGED" }));
+  const needsAttention = claims.filter((c) => c.anchorStatus !== "ANCHORED");
   const editorQuote = editor?.mode === "edit" ? editor.claim.exact : editor ? text.slice(editor.start, editor.end) : "";
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_26rem]">
       <div ref={paneRef} className="relative">
+        {needsAttention.length > 0 && (
+          <div role="status" className="mb-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-950" data-testid="attention-banner">
+            <p className="font-semibold">⚠ {t("anchor.banner", { count: needsAttention.length })}</p>
+            <ul className="mt-1 flex flex-wrap gap-2">
+              {needsAttention.map((c) => (
+                <li key={c.id}>
+                  <button type="button" onClick={() => selectFromPanel(c.id)} className="rounded border border-red-300 bg-white px-2 py-0.5 text-xs hover:bg-red-100">
+                    {t(`anchor.${c.anchorStatus as "CHANGED" | "ORPHANED"}`)}: „{c.exact.length > 40 ? `${c.exact.slice(0, 40)}…` : c.exact}“
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <p id="workspace-hint" className="mb-4 rounded border border-rule bg-white px-3 py-2 text-sm text-slate-600">
           {t("workspace.hint")}
         </p>
@@ -233,6 +260,14 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims, s
                   onEdit={() => setEditor({ mode: "edit", claim: c })}
                   onDelete={() => void remove(c)}
                   onRestore={(revision) => void run(() => restoreRevisionAction({ claimId: c.id, version: c.version, revision }), t("history.restore"))}
+                  currentText={text.slice(c.start, c.end)}
+                  selection={pending ? text.slice(pending.start, pending.end) : null}
+                  onConfirmAnchor={() => void run(() => confirmAnchorAction({ claimId: c.id, version: c.version }), t("history.confirm"))}
+                  onReattach={() => {
+                    if (!pending) return;
+                    const passage = { start: pending.start, end: pending.end };
+                    void run(() => reattachClaimAction({ claimId: c.id, version: c.version, passage }), t("history.reattach"));
+                  }}
                 />
               )}
             />

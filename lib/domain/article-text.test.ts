@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { blocksFromPlainText, cleanCapture, joinBlocks, splitBlocks } from "./article-text";
+import { blocksFromPlainText, cleanCapture, fromEditableText, joinBlocks, splitBlocks, toEditableText } from "./article-text";
 
 const capture = readFileSync(new URL("../../prisma/fixtures/putin-kim-nordkorea.de.txt", import.meta.url), "utf8");
 
@@ -59,6 +59,24 @@ describe("canonical text", () => {
       { kind: "heading", text: "Eine Überschrift" },
       { kind: "paragraph", text: "Erste Zeile zweite Zeile." },
       { kind: "caption", text: "Foto: © dpa" },
+    ]);
+  });
+});
+
+describe("editable text", () => {
+  it("round-trips blocks through the plain-text editor format", () => {
+    const blocks = cleanCapture(capture).blocks;
+    const editable = toEditableText(blocks);
+    expect(editable).toContain("\n\n## Südkorea warnt");
+    expect(editable).toContain("\n\n> Zwei Diktatoren");
+    expect(fromEditableText(editable, { firstIsLead: true })).toEqual(blocks);
+  });
+
+  it("drops empty blocks and markers without text", () => {
+    expect(fromEditableText("Lead\n\n##  \n\n> Bild\n\nText", { firstIsLead: false })).toEqual([
+      { kind: "paragraph", text: "Lead" },
+      { kind: "caption", text: "Bild" },
+      { kind: "paragraph", text: "Text" },
     ]);
   });
 });

@@ -125,10 +125,56 @@ export function cleanCapture(raw: string): CleanedCapture {
 
   let byline: string | null = null;
   const last = blocks.at(-1);
-  const initials = last ? TRAILING_INITIALS.exec(last.text) : null;
-  if (last && initials) {
-    byline = initials[1];
-    last.text = last.text.slice(0, initials.index).trimEnd();
+  const split = last ? splitTrailingInitials(last.text) : null;
+  if (last && split) {
+    byline = split.initials;
+    last.text = split.text;
   }
   return { title, blocks, byline };
+}
+
+/** Splits an author's initials such as "(sischr)" off the end of a paragraph; null when there are none. */
+export function splitTrailingInitials(text: string): { text: string; initials: string } | null {
+  const match = TRAILING_INITIALS.exec(text);
+  if (!match) return null;
+  return { text: text.slice(0, match.index).trimEnd(), initials: match[1] };
+}
+
+/** How many lines from the top a capture's breadcrumb or tool links ("KommentareDrucken") may sit. */
+const CHROME_SEARCH_LINES = 12;
+
+/**
+ * Whether pasted text is a capture of a whole news page (what `cleanCapture` expects: title
+ * line, then site chrome) rather than the article's text alone: a breadcrumb list or tool links
+ * ("KommentareDrucken") near the top, or an end-of-article marker such as "Auch interessant" on a line of its own.
+ */
+export function looksLikeCapture(raw: string): boolean {
+  const lines = raw.replace(/\r\n?/g, "\n").split("\n").map((l) => l.trim()).filter(Boolean);
+  const top = lines.slice(1, CHROME_SEARCH_LINES);
+  if (top.some((l) => CHROME_LINES.has(l))) return true;
+  // A breadcrumb is at least two short numbered lines; one numbered line may be a list in the text.
+  if (top.filter((l) => l.length <= 40 && BREADCRUMB_LINE.test(l)).length >= 2) return true;
+  return lines.some((l) => END_OF_ARTICLE_MARKERS.includes(l));
+}
+
+/**
+ * The editable form of an article's blocks, for correcting its text in a plain text field:
+ * blocks separated by a blank line, headings marked "## ", captions "> ". The first block
+ * stays the lead when the article had one.
+ */
+export function toEditableText(blocks: readonly Block[]): string {
+  return blocks.map((b) => (b.kind === "heading" ? `## ${b.text}` : b.kind === "caption" ? `> ${b.text}` : b.text)).join(BLOCK_SEPARATOR);
+}
+
+export function fromEditableText(editable: string, options: { firstIsLead: boolean }): Block[] {
+  const paragraphs = editable
+    .replace(/\r\n?/g, "\n")
+    .split(/\n[ \t\u00a0]*\n+/)
+    .map((p) => p.split("\n").map(tidyLine).filter(Boolean).join(" "))
+    .filter((p) => p.length > 0);
+  return paragraphs.map((p, i): Block => {
+    if (/^##(\s|$)/.test(p)) return { kind: "heading", text: p.slice(2).trim() };
+    if (/^>(\s|$)/.test(p)) return { kind: "caption", text: p.slice(1).trim() };
+    return { kind: i === 0 && options.firstIsLead ? "lead" : "paragraph", text: p };
+  }).filter((b) => b.text.length > 0);
 }

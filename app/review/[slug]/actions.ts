@@ -9,6 +9,7 @@ import { runAction } from "@/lib/server/action-result";
 import { createClaim, deleteClaim, updateClaim } from "@/lib/server/claims";
 import { assignClaim, getClaimHistory, restoreRevision, transitionClaim } from "@/lib/server/claim-workflow";
 import { addComment, listComments } from "@/lib/server/comments";
+import { confirmAnchor, reattachClaim } from "@/lib/server/reanchor";
 
 function revalidateArticle(slug: string) {
   revalidatePath(`/articles/${slug}`);
@@ -84,4 +85,22 @@ export async function listCommentsAction(claimId: unknown) {
 export async function addCommentAction(input: unknown) {
   const actor = await getActor();
   return runAction(() => addComment(actor, input));
+}
+
+export async function confirmAnchorAction(input: unknown) {
+  const actor = await getActor();
+  return runAction(async () => {
+    const claim = await confirmAnchor(actor, input);
+    revalidateArticle(claim.articleSlug);
+    return { id: claim.id, version: claim.version };
+  });
+}
+
+export async function reattachClaimAction(input: unknown) {
+  const actor = await getActor();
+  return runAction(async () => {
+    const claim = await reattachClaim(actor, input);
+    revalidateArticle(claim.articleSlug);
+    return { id: claim.id, version: claim.version };
+  });
 }

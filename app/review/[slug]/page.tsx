@@ -5,6 +5,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { getActor } from "@/lib/server/actor";
 import { isStaff } from "@/lib/server/authz";
 import { listAssignableStaff } from "@/lib/server/claim-workflow";
+import { canReviseArticles } from "@/lib/server/article-text-update";
 import type { Actor } from "@/lib/server/actor";
 import type { ClaimView } from "@/lib/server/claim-view";
 import type { WorkspaceClaim } from "@/components/workspace/types";
@@ -71,9 +72,16 @@ export default async function ReviewPage({ params }: Params) {
         <p className="text-sm text-slate-600">
           <Link href="/" className="underline underline-offset-2">{t("nav.home")}</Link> / {t("workspace.claims")}
         </p>
-        <Link href={`/articles/${article.slug}`} className="rounded border border-rule bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
-          {t("workspace.readerView")} →
-        </Link>
+        <div className="flex gap-2">
+          {canReviseArticles(actor) && (
+            <Link href={`/review/${article.slug}/edit`} className="rounded border border-rule bg-white px-3 py-1.5 text-sm hover:bg-slate-50" data-testid="edit-text">
+              ✎ {t("edit.link")}
+            </Link>
+          )}
+          <Link href={`/articles/${article.slug}`} className="rounded border border-rule bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+            {t("workspace.readerView")} →
+          </Link>
+        </div>
       </div>
       <ReviewWorkspace
         slug={article.slug}
