@@ -77,7 +77,7 @@ test("a reviewer adds a claim with the mouse and a reader sees it", async ({ pag
   await expect(newItem.getByRole("button").first()).toHaveAttribute("aria-current", "true");
   await items.filter({ hasText: "10.000 Schiffscontainer" }).getByRole("button").first().click();
   await expect(article.locator("mark", { hasText: "mehr als 10.000 Schiffscontainer" })).toHaveAttribute("data-selected", "true");
-  await page.screenshot({ path: "test-results/screenshots/workspace.png", fullPage: false });
+  await page.screenshot({ path: "e2e/.artifacts/screenshots/workspace.png", fullPage: false });
 
   // Four eyes: the author submits, a second reviewer approves, an editor publishes.
   await takeStep(page, "4,8 Millionen Artilleriegeschosse an Russland", "Zur Prüfung einreichen");
@@ -105,7 +105,7 @@ test("a reviewer adds a claim with the mouse and a reader sees it", async ({ pag
   await expect(card).toContainText("Gegengeprüft von Ben Brandt");
   await expect(card.getByRole("link", { name: "Briefing des Verteidigungsministeriums" })).toHaveAttribute("href", "https://example.org/mnd-briefing");
   await expect(card.getByRole("link", { name: "Briefing des Verteidigungsministeriums" })).toHaveAttribute("rel", "noopener noreferrer nofollow");
-  await reader.screenshot({ path: "test-results/screenshots/reader-card.png" });
+  await reader.screenshot({ path: "e2e/.artifacts/screenshots/reader-card.png" });
 
   // Keyboard: Escape closes and returns focus; Enter on a focused highlight opens the card.
   await reader.keyboard.press("Escape");

@@ -50,7 +50,7 @@ test("a correction moves one claim with its words and flags the one whose number
   const problem = editor.getByTestId("anchor-problem");
   await expect(problem.getByTestId("old-quote")).toHaveText("„das erste Mal seit dem Jahr 2000“");
   await expect(problem.getByTestId("current-text")).toHaveText("„das erste Mal seit dem Jahr 2001“");
-  await editor.screenshot({ path: "test-results/screenshots/workspace-reanchor.png" });
+  await editor.screenshot({ path: "e2e/.artifacts/screenshots/workspace-reanchor.png" });
   await expect(editor.getByTestId("workspace-article").locator("mark.is-changed")).toHaveText("das erste Mal seit dem Jahr 2001");
 
   // A reviewer confirms after seeing the difference; the reader sees it again on the new words.

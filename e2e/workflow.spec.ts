@@ -62,7 +62,7 @@ test("four eyes, publishing, a correction readers see, and a conflict that loses
   await expect(mark).toHaveAttribute("data-verdict", "MISLEADING");
   await mark.click();
   await expect(reader.getByTestId("corrections")).toContainText("Das Urteil wurde nach Hinweisen von Lesern korrigiert.");
-  await reader.screenshot({ path: "test-results/screenshots/reader-correction.png" });
+  await reader.screenshot({ path: "e2e/.artifacts/screenshots/reader-correction.png" });
 
   // A assigns the claim to B; both open it at once; A saves first; B's save is refused with A's change shown and B's input kept.
   await a.goto(`/review/${ARTICLE_SLUG}`);
@@ -87,7 +87,7 @@ test("four eyes, publishing, a correction readers see, and a conflict that loses
   await expect(conflict).toContainText("Rita Reuter hat diese Aussage");
   await expect(conflict).toContainText("Fassung von Rita.");
   await expect(formB.getByLabel("Begründung")).toHaveValue("Fassung von Ben.");
-  await b.screenshot({ path: "test-results/screenshots/workspace-conflict.png" });
+  await b.screenshot({ path: "e2e/.artifacts/screenshots/workspace-conflict.png" });
   await conflict.getByRole("button", { name: "Meine Fassung trotzdem speichern" }).click();
   await expect(b.getByTestId("notice")).toHaveText("Aussage gespeichert.");
 

@@ -10,6 +10,9 @@ import { countByVerdict, VERDICT_SCALE } from "@/lib/domain/verdicts";
 import { HighlightedArticle } from "@/components/article/highlighted-article";
 import { ReaderCards } from "@/components/reader/reader-cards";
 import { VerdictCounts } from "@/components/verdict/verdict-badge";
+import { toClaimReview } from "@/lib/domain/claim-review";
+import { organisation } from "@/lib/server/config";
+import { requestOrigin } from "@/lib/server/request-origin";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -28,8 +31,25 @@ export default async function ReaderPage({ params }: Params) {
   const counts = countByVerdict(claims);
   const summary = claims.length === 0 ? t("reader.summaryNone") : claims.length === 1 ? t("reader.summaryOne") : t("reader.summary", { count: claims.length });
 
+  const origin = await requestOrigin();
+  const claimReviews = claims.map((c) =>
+    toClaimReview(c, {
+      readerUrl: `${origin}/articles/${article.slug}`,
+      articleUrl: article.sourceUrl,
+      articleTitle: article.title,
+      articlePublishedAt: article.publishedAt,
+      articlePublisher: article.publisher,
+      organisation: organisation(origin),
+      locale: article.language === "en" ? "en" : "de",
+    }),
+  );
+
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
+      {claimReviews.length > 0 && (
+        // JSON-LD for search engines and fact-check aggregators; "<" is escaped so no text can close the script element.
+        <script type="application/ld+json" data-testid="claim-review-jsonld" dangerouslySetInnerHTML={{ __html: JSON.stringify(claimReviews).replace(/</g, "\\u003c") }} />
+      )}
       <aside aria-label={t("reader.legend")} className="mb-8 rounded-lg border border-rule bg-white p-4 shadow-sm" data-testid="summary-bar">
         <div className="flex flex-wrap items-center gap-3">
           <p className="font-semibold" data-testid="summary-count">{summary}</p>

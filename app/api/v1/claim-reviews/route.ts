@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { listPublishedClaimReviews, MAX_PAGE_SIZE } from "@/lib/server/claim-reviews";
+import { organisation } from "@/lib/server/config";
+import { AppError } from "@/lib/server/errors";
+import { cachedJson, handle, publicOrigin } from "@/lib/server/http";
+import { toClaimReview } from "@/lib/domain/claim-review";
+
+const ZPage = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+});
+
+/** GET /api/v1/claim-reviews?page=1&pageSize=50 — every published verdict as schema.org ClaimReview (JSON-LD). */
+export function GET(request: Request) {
+  return handle(async () => {
+    const url = new URL(request.url);
+    const parsed = ZPage.safeParse(Object.fromEntries(url.searchParams));
+    if (!parsed.success) throw new AppError("VALIDATION", `page must be ≥ 1 and pageSize between 1 and ${MAX_PAGE_SIZE}.`);
+    const { page, pageSize } = parsed.data;
+    const origin = publicOrigin(request);
+    const { items, total } = await listPublishedClaimReviews(page, pageSize);
+    const feed = `${origin}/api/v1/claim-reviews`;
+    const pages = Math.max(1, Math.ceil(total / pageSize));
+    return cachedJson(
+      request,
+      {
+        "@context": "https://schema.org",
+        "@type": "DataFeed",
+        url: `${feed}?page=${page}&pageSize=${pageSize}`,
+        totalItems: total,
+        page,
+        pageSize,
+        ...(page < pages ? { next: `${feed}?page=${page + 1}&pageSize=${pageSize}` } : {}),
+        ...(page > 1 ? { previous: `${feed}?page=${page - 1}&pageSize=${pageSize}` } : {}),
+        dataFeedElement: items.map(({ claim, article }) =>
+          toClaimReview(claim, {
+            readerUrl: `${origin}/articles/${article.slug}`,
+            articleUrl: article.sourceUrl,
+            articleTitle: article.title,
+            articlePublishedAt: article.publishedAt,
+            articlePublisher: article.publisher,
+            organisation: organisation(origin),
+            locale: article.language === "en" ? "en" : "de",
+          }),
+        ),
+      },
+      "application/ld+json",
+    );
+  });
+}
