@@ -10,14 +10,24 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("signin.title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+/** Why the person landed here, when the account page sent them (a fixed list: no text from the URL). */
+const NOTICES = { "signed-out-everywhere": "signin.signedOutEverywhere", "password-changed": "account.signInAgain" } as const;
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; notice?: string }> }) {
   const { t } = await getTranslator();
-  const callbackPath = safeCallbackPath((await searchParams).callbackUrl);
+  const params = await searchParams;
+  const callbackPath = safeCallbackPath(params.callbackUrl);
+  const notice = Object.hasOwn(NOTICES, params.notice ?? "") ? NOTICES[params.notice as keyof typeof NOTICES] : null;
   if (await getActor()) redirect(callbackPath);
   return (
     <div className="mx-auto max-w-md px-4 py-16">
       <h1 className="font-serif text-3xl font-bold">{t("signin.title")}</h1>
       <p className="mt-2 text-slate-600">{t("signin.intro")}</p>
+      {notice && (
+        <p data-testid="signin-notice" className="mt-6 rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {t(notice)}
+        </p>
+      )}
       <SignInForm callbackPath={callbackPath} />
     </div>
   );

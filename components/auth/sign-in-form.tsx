@@ -2,9 +2,10 @@
 import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { useI18n } from "@/lib/i18n/client";
+import { lockedUntilFromError } from "@/lib/domain/sign-in-lock";
 
 export function SignInForm({ callbackPath }: { callbackPath: string }) {
-  const { t } = useI18n();
+  const { locale, t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -24,7 +25,14 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
         window.location.assign(callbackPath);
         return;
       }
-      setError(result?.error === "CredentialsSignin" || result?.status === 401 ? t("signin.failed") : t("signin.error"));
+      // A lock-out comes as "LOCKED:<ISO time>" (see lib/server/auth-options.ts); show it in local time.
+      const lockedUntil = lockedUntilFromError(result?.error);
+      if (lockedUntil) {
+        const time = new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", { hour: "2-digit", minute: "2-digit" }).format(lockedUntil);
+        setError(t("signin.locked", { time }));
+      } else {
+        setError(result?.error === "CredentialsSignin" || result?.status === 401 ? t("signin.failed") : t("signin.error"));
+      }
     } catch {
       setError(t("signin.error"));
     }

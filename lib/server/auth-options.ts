@@ -7,27 +7,22 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
-import { z } from "zod";
 import { db } from "./db";
-import { UNKNOWN_USER_HASH, verifyPassword } from "./passwords";
-import { LIMITS } from "../validation/fields";
-
-const ZCredentials = z.object({
-  email: z.string().trim().toLowerCase().max(LIMITS.email),
-  password: z.string().max(LIMITS.password),
-});
+import { authenticate } from "./sign-in";
+import { clientAddress } from "../domain/client-address";
+import { lockedMessage } from "../domain/sign-in-lock";
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
 
-async function authorize(raw: unknown) {
-  const parsed = ZCredentials.safeParse(raw);
-  if (!parsed.success) return null;
-  const { email, password } = parsed.data;
-  const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
-  // Compare even when the user is unknown, so timing does not reveal which e-mails exist.
-  const ok = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-  if (!user || !ok || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+/**
+ * Throttled credentials check (lib/server/sign-in.ts). A lock-out is thrown as "LOCKED:<time>":
+ * next-auth passes a thrown error's message to the sign-in form, which says when to try again.
+ */
+async function authorize(raw: unknown, req: { headers?: Record<string, string | string[] | undefined> }) {
+  const ip = clientAddress(req.headers, process.env.TRUST_PROXY === "true");
+  const outcome = await authenticate(raw, { ip });
+  if (outcome.status === "locked") throw new Error(lockedMessage(outcome.until));
+  return outcome.status === "ok" ? outcome.user : null;
 }
 
 export const authOptions: NextAuthOptions = {
