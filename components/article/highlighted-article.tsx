@@ -30,13 +30,18 @@ interface Props {
    * are plain marks, so a drag across them selects text; the claims panel is the keyboard path there.
    */
   focusable?: boolean;
+  /** Claim suggestions to underline faintly (workspace only); claims take precedence where both cover text. */
+  suggestions?: { id: string; start: number; end: number }[];
 }
 
-export function HighlightedArticle({ blocks, highlights, locale, selectedId, focusable = true }: Props) {
+const SUGGESTION_PREFIX = "suggestion:";
+
+export function HighlightedArticle({ blocks, highlights, locale, selectedId, focusable = true, suggestions = [] }: Props) {
   const byId = new Map(highlights.map((h) => [h.id, h]));
   const firstSegment = new Map<string, number>();
   const lastSegment = new Map<string, number>();
-  const segmentsPerBlock = blocks.map((block) => segmentText(block.text, block.start, highlights));
+  const ranges = [...highlights, ...suggestions.map((s) => ({ ...s, id: SUGGESTION_PREFIX + s.id }))];
+  const segmentsPerBlock = blocks.map((block) => segmentText(block.text, block.start, ranges));
   for (const segments of segmentsPerBlock) {
     for (const s of segments) {
       for (const id of s.rangeIds) {
@@ -50,7 +55,15 @@ export function HighlightedArticle({ blocks, highlights, locale, selectedId, foc
     <>
       {blocks.map((block, i) => {
         const children: ReactNode[] = segmentsPerBlock[i].map((s) => {
-          const topId = s.rangeIds[0];
+          const topId = s.rangeIds.find((id) => !id.startsWith(SUGGESTION_PREFIX));
+          const suggestionId = s.rangeIds.find((id) => id.startsWith(SUGGESTION_PREFIX));
+          if (!topId && suggestionId) {
+            return (
+              <span key={s.start} data-start={s.start} data-suggestion-id={suggestionId.slice(SUGGESTION_PREFIX.length)} className="suggestion-mark">
+                {s.text}
+              </span>
+            );
+          }
           if (!topId) {
             return (
               <span key={s.start} data-start={s.start}>
@@ -68,7 +81,7 @@ export function HighlightedArticle({ blocks, highlights, locale, selectedId, foc
               id={isFirst ? `claim-${topId}` : undefined}
               data-start={s.start}
               data-claim-id={topId}
-              data-claim-ids={s.rangeIds.join(" ")}
+              data-claim-ids={s.rangeIds.filter((id) => !id.startsWith(SUGGESTION_PREFIX)).join(" ")}
               data-verdict={h.verdict}
               data-glyph={isLast ? info.glyph : undefined}
               data-selected={selectedId === topId ? "true" : undefined}

@@ -12,6 +12,7 @@ import { HighlightedArticle } from "@/components/article/highlighted-article";
 import { ClaimForm, EMPTY_SOURCE, type ClaimDraft, type ConflictInfo, type SubmitResult } from "./claim-form";
 import { ClaimList } from "./claim-list";
 import { ClaimDetail } from "./claim-detail";
+import { SuggestionList, type SuggestionItem } from "./suggestion-list";
 import type { StaffMember, WorkspaceClaim } from "./types";
 import type { Transition } from "@/lib/domain/claim-workflow";
 import type { MessageKey } from "@/lib/i18n/messages";
@@ -22,6 +23,8 @@ import {
   createClaimAction,
   deleteClaimAction,
   reattachClaimAction,
+  dismissSuggestionAction,
+  suggestionsAction,
   restoreRevisionAction,
   transitionClaimAction,
   updateClaimAction,
@@ -37,7 +40,7 @@ interface Props {
   staff: StaffMember[];
 }
 
-type Editor = { mode: "new"; start: number; end: number } | { mode: "edit"; claim: WorkspaceClaim };
+type Editor = { mode: "new"; start: number; end: number; claimant?: string } | { mode: "edit"; claim: WorkspaceClaim };
 
 function toDraft(claim: WorkspaceClaim): ClaimDraft {
   return {
@@ -68,6 +71,20 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims, s
   const [editor, setEditor] = useState<Editor | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [suggestions, setSuggestions] = useState<{ supported: boolean; items: SuggestionItem[] | null }>({ supported: true, items: null });
+  const [activeSuggestion, setActiveSuggestion] = useState<string | null>(null);
+
+  // Suggestions come from the server's detector; reload them when claims change (new claims cover some).
+  useEffect(() => {
+    let cancelled = false;
+    suggestionsAction(slug).then((result) => {
+      if (cancelled || !result.ok) return;
+      setSuggestions({ supported: result.data.supported, items: result.data.suggestions });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [slug, claims.length]);
 
   const refreshSelection = useCallback(() => {
     const root = articleRef.current;
@@ -158,6 +175,21 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims, s
     return run(() => transitionClaimAction({ claimId: claim.id, version: claim.version, action, note }), t("workspace.stepDone", { step }));
   }
 
+  function acceptSuggestion(s: SuggestionItem) {
+    setEditor({ mode: "new", start: s.start, end: s.end, claimant: s.claimant });
+    setSelectedId(null);
+  }
+
+  async function dismissSuggestion(s: SuggestionItem) {
+    const ok = await run(() => dismissSuggestionAction({ slug, start: s.start, end: s.end, text: s.text }), t("suggestions.dismissed"));
+    if (ok) setSuggestions((current) => ({ ...current, items: current.items?.filter((x) => x.id !== s.id) ?? null }));
+  }
+
+  function selectSuggestion(s: SuggestionItem) {
+    setActiveSuggestion(s.id);
+    document.querySelector(`[data-suggestion-id="${s.id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }
+
   async function remove(claim: WorkspaceClaim) {
     if (!window.confirm(t("workspace.confirmDelete"))) return;
     if (await run(() => deleteClaimAction({ claimId: claim.id, version: claim.version }), t("workspace.deleted"))) setSelectedId(null);
@@ -206,12 +238,15 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims, s
           className="rounded-lg border border-rule bg-white p-6 font-serif text-[1.1rem] shadow-sm sm:p-8"
           onKeyDown={onArticleKeyDown}
           onClick={(e) => {
+            if (window.getSelection()?.isCollapsed === false) return;
             const mark = (e.target as Element).closest<HTMLElement>("[data-claim-id]");
-            if (mark && window.getSelection()?.isCollapsed !== false) setSelectedId(mark.dataset.claimId!);
+            if (mark) setSelectedId(mark.dataset.claimId!);
+            const suggestion = (e.target as Element).closest<HTMLElement>("[data-suggestion-id]");
+            if (suggestion) setActiveSuggestion(suggestion.dataset.suggestionId!);
           }}
         >
           <h1 className="mb-6 font-serif text-3xl font-bold leading-tight">{title}</h1>
-          <HighlightedArticle blocks={blocks} highlights={highlights} locale={locale} selectedId={selectedId} focusable={false} />
+          <HighlightedArticle blocks={blocks} highlights={highlights} locale={locale} selectedId={selectedId} focusable={false} suggestions={suggestions.items ?? []} />
         </div>
         {pending && (
           <button
@@ -231,6 +266,17 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims, s
         <div aria-live="polite" className="min-h-0">
           {notice && <p className="mb-3 rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="notice">{notice}</p>}
         </div>
+        {!editor && (
+          <SuggestionList
+            suggestions={suggestions.items}
+            supported={suggestions.supported}
+            activeId={activeSuggestion}
+            busy={busy}
+            onSelect={selectSuggestion}
+            onAccept={acceptSuggestion}
+            onDismiss={(s) => void dismissSuggestion(s)}
+          />
+        )}
         <div className="rounded-lg border border-rule bg-white p-5 shadow-sm">
           {editor ? (
             <ClaimForm
@@ -240,7 +286,7 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims, s
               initial={
                 editor.mode === "edit"
                   ? toDraft(editor.claim)
-                  : { claimText: editorQuote, claimant: "", verdict: "", rationale: "", sources: [{ ...EMPTY_SOURCE }] }
+                  : { claimText: editorQuote, claimant: editor.claimant ?? "", verdict: "", rationale: "", sources: [{ ...EMPTY_SOURCE }] }
               }
               onSubmit={save}
               onCancel={() => setEditor(null)}

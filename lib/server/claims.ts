@@ -15,6 +15,7 @@ import { mutateClaim, recordCreation, requireLiveClaim } from "./claim-mutation"
 import { ZCreateClaim, ZDeleteClaim, ZUpdateClaim, type TClaimContent } from "../validation/claim";
 import { canDelete, canEditContent, statusAfterEdit } from "../domain/claim-workflow";
 import { describe } from "../anchoring/selectors";
+import { parseFigures } from "../claim-detection";
 
 /** Shrinks a passage so it neither starts nor ends with whitespace; null when nothing is left. */
 export function trimPassage(text: string, start: number, end: number): { start: number; end: number } | null {
@@ -40,9 +41,11 @@ export function passageSelectors(text: string, passage: { start: number; end: nu
 export async function createClaim(actor: Actor | null, input: unknown): Promise<ClaimView> {
   const author = requireStaff(actor);
   const data = parseInput(ZCreateClaim, input);
-  const article = await db.article.findUnique({ where: { slug: data.articleSlug }, select: { id: true, text: true } });
+  const article = await db.article.findUnique({ where: { slug: data.articleSlug }, select: { id: true, text: true, language: true } });
   if (!article) throw new AppError("NOT_FOUND", "There is no article at this address.");
   const { quote, position } = passageSelectors(article.text, data.passage);
+  // Figures in the quote, parsed once and stored, so later checks can compare numbers.
+  const figures = article.language === "de" || article.language === "en" ? parseFigures(quote.exact, article.language) : [];
   const now = new Date();
   const id = await db.$transaction(async (tx) => {
     const claim = await tx.claim.create({
@@ -58,6 +61,7 @@ export async function createClaim(actor: Actor | null, input: unknown): Promise<
         claimant: data.claimant,
         verdict: data.verdict,
         rationale: data.rationale,
+        figures: JSON.stringify(figures.map(({ text, value, unit, normalized }) => ({ text, value, unit, normalized }))),
         sources: { create: sourceRows(data, now) },
       },
     });

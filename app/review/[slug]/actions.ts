@@ -10,6 +10,7 @@ import { createClaim, deleteClaim, updateClaim } from "@/lib/server/claims";
 import { assignClaim, getClaimHistory, restoreRevision, transitionClaim } from "@/lib/server/claim-workflow";
 import { addComment, listComments } from "@/lib/server/comments";
 import { confirmAnchor, reattachClaim } from "@/lib/server/reanchor";
+import { dismissSuggestion, getSuggestions } from "@/lib/server/suggestions";
 
 function revalidateArticle(slug: string) {
   revalidatePath(`/articles/${slug}`);
@@ -103,4 +104,14 @@ export async function reattachClaimAction(input: unknown) {
     revalidateArticle(claim.articleSlug);
     return { id: claim.id, version: claim.version };
   });
+}
+
+export async function suggestionsAction(slug: unknown) {
+  const actor = await getActor();
+  return runAction(() => getSuggestions(actor, String(slug)));
+}
+
+export async function dismissSuggestionAction(input: unknown) {
+  const actor = await getActor();
+  return runAction(() => dismissSuggestion(actor, input));
 }
