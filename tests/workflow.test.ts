@@ -190,7 +190,7 @@ describe("assignment, queue and comments", () => {
 
     await comments.addComment(second, { claimId: c.id, body: "<b>Quelle?</b>" });
     expect(await comments.listComments(author, c.id)).toEqual([{ id: expect.any(String), body: "<b>Quelle?</b>", author: "Ben Brandt", createdAt: expect.any(Date) }]);
-    expect(await code(comments.listComments(null, c.id))).toBe("UNAUTHENTICATED");
+    expect(await code(comments.listComments(null, c.id))).toBe("NOT_FOUND");
     expect(await code(comments.addComment(null, { claimId: c.id, body: "x" }))).toBe("UNAUTHENTICATED");
   });
 });

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import type { Actor } from "./actor";
-import { deny, requireStaff } from "./authz";
+import { deny, isStaff, requireStaff } from "./authz";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { parseInput } from "./validate";
@@ -122,7 +122,8 @@ export interface RevisionView {
 
 /** The claim's timeline, oldest first. Staff only. */
 export async function getClaimHistory(actor: Actor | null, claimId: string): Promise<RevisionView[]> {
-  requireStaff(actor);
+  // Staff-only data answers readers with the same 404 as a claim that does not exist.
+  if (!isStaff(actor)) throw new AppError("NOT_FOUND", "This claim does not exist.");
   const claim = await db.claim.findFirst({ where: { id: claimId, deletedAt: null }, select: { id: true } });
   if (!claim) throw new AppError("NOT_FOUND", "This claim does not exist.");
   const revisions = await db.claimRevision.findMany({ where: { claimId }, orderBy: { version: "asc" }, include: { actor: { select: { name: true } } } });

@@ -1,7 +1,7 @@
 /** The staff-only discussion thread of a claim. Plain text, rendered as text. */
 import "server-only";
 import type { Actor } from "./actor";
-import { requireStaff } from "./authz";
+import { isStaff, requireStaff } from "./authz";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { parseInput } from "./validate";
@@ -20,7 +20,8 @@ async function requireClaim(claimId: string) {
 }
 
 export async function listComments(actor: Actor | null, claimId: string): Promise<CommentView[]> {
-  requireStaff(actor);
+  // Staff-only data answers readers with the same 404 as a claim that does not exist.
+  if (!isStaff(actor)) throw new AppError("NOT_FOUND", "This claim does not exist.");
   await requireClaim(claimId);
   const rows = await db.comment.findMany({ where: { claimId }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } });
   return rows.map((c) => ({ id: c.id, body: c.body, author: c.author.name, createdAt: c.createdAt }));
