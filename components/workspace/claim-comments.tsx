@@ -22,7 +22,9 @@ export function ClaimComments({ claimId }: { claimId: string }) {
   useEffect(() => {
     let cancelled = false;
     listCommentsAction(claimId).then((result) => {
-      if (!cancelled) result.ok ? setComments(result.data) : setError(result.message);
+      if (cancelled) return;
+      if (result.ok) setComments(result.data);
+      else setError(result.message);
     });
     return () => {
       cancelled = true;
