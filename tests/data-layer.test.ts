@@ -193,7 +193,9 @@ describe("createArticle", () => {
   it("stores pasted text as blocks with a unique slug", async () => {
     const input = { title: "Ein Test", sourceUrl: "https://example.org/t", publisher: "P", publishedAt: "", language: "de", text: "Vorspann.\n\nAbsatz eins." };
     expect(await articles.createArticle(reviewer, input)).toEqual({ slug: "ein-test" });
-    expect(await articles.createArticle(reviewer, input)).toEqual({ slug: "ein-test-2" });
+    expect(await articles.createArticle(reviewer, { ...input, sourceUrl: "https://example.org/t2" })).toEqual({ slug: "ein-test-2" });
+    // The same address again is refused with the existing article (see tests/import.test.ts).
+    await expectRefused(() => articles.createArticle(reviewer, input), "CONFLICT");
     const view = await articles.getArticleForReview(reviewer, "ein-test-2");
     expect(view.blocks.map((b) => [b.kind, b.text])).toEqual([
       ["lead", "Vorspann."],

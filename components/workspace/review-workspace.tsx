@@ -233,7 +233,7 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims, s
           role="region"
           aria-label={title}
           aria-describedby="workspace-hint"
-          lang={language}
+          lang={language === "other" ? undefined : language}
           data-testid="workspace-article"
           className="rounded-lg border border-rule bg-white p-6 font-serif text-[1.1rem] shadow-sm sm:p-8"
           onKeyDown={onArticleKeyDown}

@@ -9,8 +9,11 @@ import { db } from "./db";
 import { AppError } from "./errors";
 import { parseInput } from "./validate";
 import { claimInclude, toClaimView, toPublishedClaimView, type ClaimView, type PublishedClaimView } from "./claim-view";
-import { ZCreateArticle } from "../validation/article";
-import { blocksFromPlainText, joinBlocks, splitBlocks, type BlockKind, type PositionedBlock } from "../domain/article-text";
+import { ZCreateArticle, type TCreateArticle } from "../validation/article";
+import { LIMITS } from "../validation/fields";
+import { joinBlocks, splitBlocks, type Block, type BlockKind, type PositionedBlock } from "../domain/article-text";
+import { normalizeSourceUrl, sourceUrlVariants } from "../domain/source-url";
+import { blocksFromPastedText, reconcileBlocks } from "../import/blocks";
 import { slugify } from "../domain/slug";
 import { countByVerdict, type Verdict } from "../domain/verdicts";
 import { CLAIM_STATUSES, type ClaimStatus } from "../domain/claim-workflow";
@@ -122,34 +125,92 @@ export async function getArticleForReview(actor: Actor | null, slug: string): Pr
   return { ...base(article), claims: article.claims.map(toClaimView) };
 }
 
-/** Adds an article from pasted plain text. Staff only. Returns the new slug. */
+export interface DuplicateArticle {
+  slug: string;
+  title: string;
+  version: number;
+  createdAt: string;
+}
+
+/**
+ * The article already stored from one of these addresses (in any of their usual spellings), if
+ * any. For the data layer's own use: callers have checked the actor's rights.
+ */
+export async function findDuplicate(urls: readonly string[], client: Pick<typeof db, "article"> = db): Promise<DuplicateArticle | null> {
+  const variants = [...new Set(urls.filter(Boolean).flatMap(sourceUrlVariants))];
+  if (variants.length === 0) return null;
+  const found = await client.article.findFirst({ where: { sourceUrl: { in: variants } }, orderBy: { createdAt: "asc" } });
+  return found && { slug: found.slug, title: found.title, version: found.version, createdAt: found.createdAt.toISOString() };
+}
+
+/** The refusal when an address was imported before: the client offers to open it or store a revision. */
+export function duplicateError(duplicate: DuplicateArticle): AppError {
+  return new AppError("CONFLICT", "An article from this address exists already.", undefined, { duplicate });
+}
+
+/**
+ * Title, blocks and byline of an article as entered: the edited preview of an import is lined up
+ * with the blocks the import found; text pasted into the text tab is read as plain text or as a
+ * page capture (see lib/import/blocks.ts).
+ */
+export function articleBlocks(data: Pick<TCreateArticle, "title" | "text" | "byline" | "detectedBlocks">): { title: string; blocks: Block[]; byline: string | null } {
+  if (data.detectedBlocks) return { title: data.title, blocks: reconcileBlocks(data.text, data.detectedBlocks), byline: data.byline || null };
+  const pasted = blocksFromPastedText(data.text, data.title);
+  return { title: data.title || pasted.title, blocks: pasted.blocks, byline: data.byline || pasted.byline };
+}
+
+/**
+ * Adds an article: pasted text, or the edited preview of an HTML or URL import. Staff only.
+ * An address imported before is refused with CONFLICT (details: the existing article), never
+ * stored twice. Returns the new slug.
+ */
 export async function createArticle(actor: Actor | null, input: unknown): Promise<{ slug: string }> {
   const creator = requireStaff(actor);
   const data = parseInput(ZCreateArticle, input);
-  const blocks = blocksFromPlainText(data.text, { firstIsLead: true });
+  const { title, blocks, byline } = articleBlocks(data);
   if (blocks.length === 0) throw new AppError("VALIDATION", "The article has no text.", { text: "required" });
+  if (!title) throw new AppError("VALIDATION", "The article needs a title.", { title: "required" });
   const canonical = joinBlocks(blocks);
-  const slug = await uniqueSlug(slugify(data.title));
-  await db.article.create({
-    data: {
-      slug,
-      title: data.title,
-      sourceUrl: data.sourceUrl,
-      publisher: data.publisher,
-      language: data.language,
-      publishedAt: data.publishedAt,
-      text: canonical.text,
-      blockKinds: JSON.stringify(canonical.blockKinds),
-      createdById: creator.id,
-    },
+  const sourceUrl = normalizeSourceUrl(data.sourceUrl);
+  return db.$transaction(async (tx) => {
+    // Checked inside the transaction, so two imports of one address cannot both pass.
+    const duplicate = await findDuplicate([data.sourceUrl], tx);
+    if (duplicate) throw duplicateError(duplicate);
+    const slug = await uniqueSlug(slugify(title), tx);
+    await tx.article.create({
+      data: {
+        slug,
+        title: title.slice(0, LIMITS.title),
+        sourceUrl,
+        publisher: data.publisher,
+        language: data.language,
+        publishedAt: data.publishedAt,
+        byline,
+        text: canonical.text,
+        blockKinds: JSON.stringify(canonical.blockKinds),
+        createdById: creator.id,
+      },
+    });
+    return { slug };
   });
-  return { slug };
 }
 
-async function uniqueSlug(base: string): Promise<string> {
+async function uniqueSlug(base: string, client: Pick<typeof db, "article"> = db): Promise<string> {
   const taken = new Set(
-    (await db.article.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((a) => a.slug),
+    (await client.article.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((a) => a.slug),
   );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/**
+ * The published view of the article stored from `url`, or null — for the embeddable overlay,
+ * which knows only the page it runs on. Matches the usual spellings of one address (fragment,
+ * tracking parameters such as utm_*, trailing slash; see lib/domain/source-url.ts). Anyone may call this.
+ */
+export async function findPublishedArticleByUrl(url: string): Promise<ReaderArticle | null> {
+  if (typeof url !== "string" || url.length === 0 || url.length > LIMITS.url) return null;
+  const variants = [...new Set(sourceUrlVariants(url))];
+  const found = await db.article.findFirst({ where: { sourceUrl: { in: variants } }, orderBy: { createdAt: "asc" }, select: { slug: true } });
+  return found ? getPublishedArticle(found.slug) : null;
 }

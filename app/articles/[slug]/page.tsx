@@ -81,7 +81,7 @@ export default async function ReaderPage({ params }: Params) {
         )}
       </aside>
 
-      <article lang={article.language}>
+      <article lang={article.language === "other" ? undefined : article.language}>
         <header className="mb-6">
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
             {article.publisher}
