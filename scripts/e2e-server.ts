@@ -19,7 +19,7 @@ const env = {
 
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${databaseFile}${suffix}`, { force: true });
 execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/prepare.ts"], { stdio: "inherit", env });
-if (process.env.E2E_SKIP_BUILD !== "1") execFileSync("npx", ["next", "build"], { stdio: "inherit", env });
+if (process.env.E2E_SKIP_BUILD !== "1") execFileSync("npm", ["run", "build"], { stdio: "inherit", env });
 const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

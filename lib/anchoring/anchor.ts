@@ -49,6 +49,7 @@
  *
  * Cost: O(n) once for normalisation, then per claim O(quote × window) for steps 1–2; only
  * claims not found near their expected position pay step 3's O(n · quote/32) scan.
+ * {@link anchorAllInSlices} does the same work in time slices for a browser's main thread.
  */
 import { locate, type AnchorMethod, type Found, type Step } from "./locate";
 import { normalize, skeleton, toNormalizedOffset, toOriginalRange, type NormalizedText } from "./normalize";
@@ -76,10 +77,54 @@ export type AnchorResult = AnchoredResult | ChangedResult | OrphanedResult;
  * @returns one result per claim, in input order; offsets are UTF-16 offsets into `text`
  */
 export function anchorAll(text: string, claims: readonly StoredAnchor[]): AnchorResult[] {
+  const steps = anchorSteps(text, claims);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * {@link anchorAll} in time slices, for a browser's main thread: the same work and the same
+ * results, but after every claim the clock is checked, and once a slice has run `sliceMs` the
+ * function waits for `pause()` (default: `scheduler.yield()` where it exists, else a 0 ms
+ * timeout) before going on, so no single task blocks input for long. Normalising the text stays
+ * one slice (about 2 ms for 100,000 characters).
+ */
+export async function anchorAllInSlices(
+  text: string,
+  claims: readonly StoredAnchor[],
+  sliceMs = 10,
+  pause: () => Promise<void> = yieldToEventLoop,
+): Promise<AnchorResult[]> {
+  const steps = anchorSteps(text, claims);
+  let sliceStart = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return typeof scheduler?.yield === "function" ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The work of anchorAll as a generator that yields after normalising, after each claim located and every 100 claims prepared or reported. */
+function* anchorSteps(text: string, claims: readonly StoredAnchor[]): Generator<void, AnchorResult[], void> {
   const norm = normalize(text);
+  yield;
   const order = claims.map((_, i) => i);
   order.sort((a, b) => claims[a].start - claims[b].start || claims[a].end - claims[b].end || a - b);
-  const quotes = claims.map(prepareQuote);
+  const quotes: (PreparedQuote | null)[] = new Array(claims.length);
+  for (let i = 0; i < claims.length; i++) {
+    quotes[i] = prepareQuote(claims[i]);
+    if (i % 100 === 99) yield;
+  }
   const steps: Step[] = new Array(claims.length);
   const forward: number[] = new Array(claims.length);
   const expectedAt = (i: number, drift: number) =>
@@ -93,6 +138,7 @@ export function anchorAll(text: string, claims: readonly StoredAnchor[]): Anchor
     steps[i] = run(i, (forward[i] = expectedAt(i, drift)));
     const found = foundIn(steps[i]);
     if (found) drift = toOriginalRange(norm, found.candidate.start, found.candidate.end)[1] - (claims[i].start + quotes[i]!.trailOffset);
+    yield;
   }
   // Backward: a claim not found next to its expected position gets a second look where the
   // claims after it say it should be — after a long insertion or deletion just before it, the
@@ -105,13 +151,20 @@ export function anchorAll(text: string, claims: readonly StoredAnchor[]): Anchor
       if (Math.abs(expected - forward[i]) > T.NEAR_RADIUS) {
         const again = run(i, expected, true);
         if (foundIn(again)?.near) steps[i] = again;
+        yield;
       }
     }
     const found = foundIn(steps[i]);
     if (found?.near) back = toOriginalRange(norm, found.candidate.start, found.candidate.end)[0] - (claims[i].start + quotes[i]!.leadOffset);
   }
   resolveCollisions(claims, quotes, steps, norm);
-  return claims.map((claim, i) => toResult(claim, quotes[i], steps[i], norm));
+  yield;
+  const results: AnchorResult[] = new Array(claims.length);
+  for (let i = 0; i < claims.length; i++) {
+    results[i] = toResult(claims[i], quotes[i], steps[i], norm);
+    if (i % 100 === 99) yield;
+  }
+  return results;
 }
 
 /**

@@ -86,7 +86,10 @@ class Buffers {
     let n = 0;
     let lastWasSpace = false;
     for (let i = 0; i < input.length; i++) {
-      const mapped = mapCode(input.charCodeAt(i));
+      const c = input.charCodeAt(i);
+      // ASCII inline (mapCode's first rule): most characters, and no call per character while
+      // the JIT has not warmed up yet — a page anchors once, cold (bench/reader-highlights.ts).
+      const mapped = c < 0x80 ? (c === SPACE || (c >= 0x09 && c <= 0x0d) ? SPACE : c >= 0x41 && c <= 0x5a ? c + 32 : c) : mapCode(c);
       if (mapped === DROP) continue;
       if (mapped === SPACE) {
         if (lastWasSpace) {
@@ -120,8 +123,11 @@ class Buffers {
     }
   }
   text(hasSurrogates: boolean): string {
-    // TextDecoder is fast but replaces lone surrogates; keep those exact the slow way.
-    if (!hasSurrogates) return utf16.decode(this.codes.subarray(0, this.n));
+    // TextDecoder is fast for long texts but replaces lone surrogates (kept exact the slow way),
+    // and in browsers each call is a trip through the DOM bindings: for short strings (stored
+    // quotes and their context) String.fromCharCode is much cheaper — in Chromium, decoding
+    // 1,000 quotes with TextDecoder alone cost tens of milliseconds (bench/reader-highlights.ts).
+    if (!hasSurrogates && this.n > SHORT_DECODE) return utf16.decode(this.codes.subarray(0, this.n));
     let out = "";
     for (let i = 0; i < this.n; i += 8192) {
       out += String.fromCharCode.apply(null, this.codes.subarray(i, Math.min(this.n, i + 8192)) as unknown as number[]);
@@ -131,6 +137,7 @@ class Buffers {
 }
 
 const utf16 = new TextDecoder("utf-16le");
+const SHORT_DECODE = 2048;
 
 /** Normalises `input` into `buf` (reset first); returns the normalised text. */
 function fill(input: string, buf: Buffers): string {

@@ -68,3 +68,32 @@ export function requiredIfMatchVersion(request: Request): number {
 export function publicOrigin(request: Request): string {
   return process.env.PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
 }
+
+/**
+ * CORS for the public, read-only API (the embeddable overlay on publishers' pages, aggregators):
+ * any origin may read, without credentials — these routes never look at cookies, so `*` is safe
+ * and keeps shared caches simple (no Vary: Origin). ETag is exposed for conditional requests.
+ */
+export const PUBLIC_CORS_HEADERS: Readonly<Record<string, string>> = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "ETag",
+};
+
+/** Adds the public CORS headers to a response of a public GET route (errors included). */
+export function withPublicCors(response: Response): Response {
+  for (const [name, value] of Object.entries(PUBLIC_CORS_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
+/** The answer to a CORS preflight (OPTIONS) for a public GET route. */
+export function publicCorsPreflight(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      ...PUBLIC_CORS_HEADERS,
+      "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+      "Access-Control-Allow-Headers": "If-None-Match, Accept",
+      "Access-Control-Max-Age": "86400",
+    },
+  });
+}

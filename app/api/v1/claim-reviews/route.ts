@@ -2,7 +2,7 @@ import { z } from "zod";
 import { listPublishedClaimReviews, MAX_PAGE_SIZE } from "@/lib/server/claim-reviews";
 import { organisation } from "@/lib/server/config";
 import { AppError } from "@/lib/server/errors";
-import { cachedJson, handle, publicOrigin } from "@/lib/server/http";
+import { cachedJson, handle, publicCorsPreflight, publicOrigin, withPublicCors } from "@/lib/server/http";
 import { toClaimReview } from "@/lib/domain/claim-review";
 
 const ZPage = z.object({
@@ -11,8 +11,8 @@ const ZPage = z.object({
 });
 
 /** GET /api/v1/claim-reviews?page=1&pageSize=50 — every published verdict as schema.org ClaimReview (JSON-LD). */
-export function GET(request: Request) {
-  return handle(async () => {
+export async function GET(request: Request) {
+  return withPublicCors(await handle(async () => {
     const url = new URL(request.url);
     const parsed = ZPage.safeParse(Object.fromEntries(url.searchParams));
     if (!parsed.success) throw new AppError("VALIDATION", `page must be ≥ 1 and pageSize between 1 and ${MAX_PAGE_SIZE}.`);
@@ -46,5 +46,9 @@ export function GET(request: Request) {
       },
       "application/ld+json",
     );
-  });
+  }));
+}
+
+export function OPTIONS() {
+  return publicCorsPreflight();
 }
