@@ -1,6 +1,24 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
+// The data-layer tests run on SQLite always and, when TEST_POSTGRES_URL names a PostgreSQL server
+// (e.g. postgresql://postgres@127.0.0.1:5432/postgres), a second time on PostgreSQL. Each project
+// tells tests/test-database.ts which kind of database to create.
+const postgres = process.env.TEST_POSTGRES_URL
+  ? [
+      {
+        extends: true as const,
+        test: {
+          name: "postgres",
+          include: ["tests/**/*.test.ts"],
+          // No database in these: once is enough.
+          exclude: ["tests/safe-fetch.test.ts", "tests/postgres-schema.test.ts"],
+          env: { TEST_DATABASE_PROVIDER: "postgresql" },
+        },
+      },
+    ]
+  : [];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,8 +28,14 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "sqlite", include: ["lib/**/*.test.ts", "tests/**/*.test.ts"], env: { TEST_DATABASE_PROVIDER: "sqlite" } },
+      },
+      ...postgres,
+    ],
   },
 });

@@ -1,13 +1,15 @@
 /**
- * First-start preparation for the embedded default, run by `npm start` and `npm run dev`:
- * writes a local .env with a generated NEXTAUTH_SECRET if there is none, applies the committed
- * migrations, switches SQLite to WAL and seeds the demo data into an empty database.
+ * First-start preparation, run by `npm start` and `npm run dev`: writes a local .env with a
+ * generated NEXTAUTH_SECRET if there is none, applies the committed migrations for the database
+ * DATABASE_URL names (prisma.config.ts picks prisma/migrations for SQLite, the generated
+ * prisma/postgres/migrations for PostgreSQL), switches SQLite to WAL and seeds the demo data into
+ * an empty database.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import "dotenv/config";
-import { databaseUrl, ensureSqliteFolder } from "../lib/server/database-url";
+import { databaseProvider, databaseUrl, ensureSqliteFolder, redactUrl } from "../lib/server/database-url";
 
 const ENV_FILE = ".env";
 
@@ -29,13 +31,14 @@ function ensureLocalEnv(): void {
 async function main(): Promise<void> {
   ensureLocalEnv();
   const url = databaseUrl();
+  const provider = databaseProvider(url);
   process.env.DATABASE_URL = url;
   ensureSqliteFolder(url);
   execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"], env: process.env });
-  console.log(`prepare: database ${url} is migrated`);
+  console.log(`prepare: ${provider} database ${redactUrl(url)} is migrated`);
 
   const { db } = await import("../lib/server/db");
-  if (url.startsWith("file:")) {
+  if (provider === "sqlite") {
     // WAL lets readers continue while a claim is saved; the setting is stored in the file.
     await db.$queryRawUnsafe("PRAGMA journal_mode=WAL;");
   }

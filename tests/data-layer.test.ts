@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { migrateTestDatabase } from "./test-database";
+import { actorByEmail } from "./actors";
 import type { Actor } from "@/lib/server/actor";
 
 const { db } = await import("@/lib/server/db");
@@ -18,10 +19,6 @@ let reviewer2: Actor;
 let editor: Actor;
 let articleText: string;
 
-async function actor(email: string): Promise<Actor> {
-  const u = await db.user.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, name: u.name, email: u.email, role: u.role };
-}
 
 async function snapshot() {
   return { claims: await db.claim.findMany({ orderBy: { id: "asc" } }), sources: await db.source.count(), articles: await db.article.count() };
@@ -60,9 +57,9 @@ function claimInput(quote: string, extra: Record<string, unknown> = {}) {
 beforeAll(async () => {
   migrateTestDatabase();
   expect(await seedDemoData()).toBe(true);
-  reviewer = await actor("reviewer@example.org");
-  reviewer2 = await actor("reviewer2@example.org");
-  editor = await actor("editor@example.org");
+  reviewer = await actorByEmail("reviewer@example.org");
+  reviewer2 = await actorByEmail("reviewer2@example.org");
+  editor = await actorByEmail("editor@example.org");
   articleText = (await db.article.findUniqueOrThrow({ where: { slug: REFERENCE_ARTICLE_SLUG } })).text;
 }, 60_000);
 

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { migrateTestDatabase } from "./test-database";
+import { actorByEmail } from "./actors";
 import type { Actor } from "@/lib/server/actor";
 
 const { db } = await import("@/lib/server/db");
@@ -18,10 +19,6 @@ let author: Actor;
 let second: Actor;
 let editor: Actor;
 
-async function actor(email: string): Promise<Actor> {
-  const u = await db.user.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, name: u.name, email: u.email, role: u.role };
-}
 
 async function articleText() {
   return (await db.article.findUniqueOrThrow({ where: { slug: REFERENCE_ARTICLE_SLUG } })).text;
@@ -63,9 +60,9 @@ async function readerIds() {
 beforeAll(async () => {
   migrateTestDatabase();
   await seedDemoData();
-  author = await actor("reviewer@example.org");
-  second = await actor("reviewer2@example.org");
-  editor = await actor("editor@example.org");
+  author = await actorByEmail("reviewer@example.org");
+  second = await actorByEmail("reviewer2@example.org");
+  editor = await actorByEmail("editor@example.org");
 }, 60_000);
 
 describe("re-anchoring after an article correction", () => {

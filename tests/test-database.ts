@@ -1,17 +1,77 @@
 /**
- * A throw-away SQLite database for data-layer tests: a fresh file, migrated with the committed
- * migrations (the same `prisma migrate deploy` production uses), seeded with the demo data.
+ * A throw-away database for data-layer tests, one per test file, migrated with the committed
+ * migrations (the same `prisma migrate deploy` production uses); the tests seed what they need.
  * Must be imported before anything that imports lib/server/db.
+ *
+ * The vitest project sets TEST_DATABASE_PROVIDER (vitest.config.ts): `sqlite` (default) uses a
+ * fresh file in a temp folder; `postgresql` creates `factcheck_test_<random>` on the server at
+ * TEST_POSTGRES_URL and drops it when the file's tests are done.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
+import { afterAll } from "vitest";
 
-const folder = mkdtempSync(path.join(tmpdir(), "factcheck-test-"));
-export const TEST_DATABASE_URL = `file:${path.join(folder, "test.db")}`;
+export const TEST_DATABASE_PROVIDER = process.env.TEST_DATABASE_PROVIDER === "postgresql" ? "postgresql" : "sqlite";
+
+/** A URL on the test server for another database (the same role and settings). */
+export function postgresTestUrl(database: string): string {
+  const server = process.env.TEST_POSTGRES_URL;
+  if (!server) throw new Error("TEST_DATABASE_PROVIDER=postgresql needs TEST_POSTGRES_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres)");
+  const url = new URL(server);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Runs one statement on the test server's maintenance database (CREATE/DROP DATABASE). */
+export async function onTestServer(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty PostgreSQL database on the test server; returns its name. */
+export async function createPostgresTestDatabase(suffix = ""): Promise<string> {
+  const name = `factcheck_test_${randomBytes(6).toString("hex")}${suffix}`;
+  await onTestServer(`CREATE DATABASE "${name}"`);
+  return name;
+}
+
+/** Drops a test database even while connections to it remain (PostgreSQL 13+). */
+export const dropPostgresTestDatabase = (name: string) => onTestServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+
+/** Applies the committed migrations for the URL's kind (prisma.config.ts picks the folder). */
+export function migrate(url: string): void {
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "pipe", env: { ...process.env, DATABASE_URL: url } });
+}
+
+async function createTestDatabase(): Promise<{ url: string; remove: () => Promise<void> }> {
+  if (TEST_DATABASE_PROVIDER === "postgresql") {
+    const name = await createPostgresTestDatabase();
+    return { url: postgresTestUrl(name), remove: () => dropPostgresTestDatabase(name) };
+  }
+  const folder = mkdtempSync(path.join(tmpdir(), "factcheck-test-"));
+  return { url: `file:${path.join(folder, "test.db")}`, remove: async () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+const testDatabase = await createTestDatabase();
+export const TEST_DATABASE_URL = testDatabase.url;
 process.env.DATABASE_URL = TEST_DATABASE_URL;
 
 export function migrateTestDatabase(): void {
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: TEST_DATABASE_URL } });
+  migrate(TEST_DATABASE_URL);
 }
+
+afterAll(async () => {
+  // Close the app's client first, so nothing writes into a database that is going away.
+  const { db } = await import("@/lib/server/db");
+  await db.$disconnect();
+  await testDatabase.remove();
+}, 30_000);

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { migrateTestDatabase } from "./test-database";
+import { actorByEmail } from "./actors";
 import type { Actor } from "@/lib/server/actor";
 
 const { db } = await import("@/lib/server/db");
@@ -20,10 +21,6 @@ let second: Actor;
 let editor: Actor;
 let text: string;
 
-async function actor(email: string): Promise<Actor> {
-  const u = await db.user.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, name: u.name, email: u.email, role: u.role };
-}
 
 function content(extra: Record<string, unknown> = {}) {
   return {
@@ -59,9 +56,9 @@ async function readerClaim(id: string) {
 beforeAll(async () => {
   migrateTestDatabase();
   await seedDemoData();
-  author = await actor("reviewer@example.org");
-  second = await actor("reviewer2@example.org");
-  editor = await actor("editor@example.org");
+  author = await actorByEmail("reviewer@example.org");
+  second = await actorByEmail("reviewer2@example.org");
+  editor = await actorByEmail("editor@example.org");
   text = (await db.article.findUniqueOrThrow({ where: { slug: REFERENCE_ARTICLE_SLUG } })).text;
 }, 60_000);
 
@@ -153,7 +150,7 @@ describe("history", () => {
 describe("races", () => {
   it("two editors publishing the same claim: exactly one publication and one revision", async () => {
     const c = await step(second, await step(author, await newClaim("Kim Hong-kyun"), "submit"), "approve");
-    const otherEditor = await actor("admin@example.org");
+    const otherEditor = await actorByEmail("admin@example.org");
     const results = await Promise.allSettled([step(editor, c, "publish"), step(otherEditor, c, "publish"), step(editor, c, "publish")]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.claimRevision.count({ where: { claimId: c.id, action: "publish" } })).toBe(1);

@@ -9,6 +9,7 @@ import { db } from "./db";
 import { AppError } from "./errors";
 import { claimInclude } from "./claim-view";
 import { diffSnapshots, snapshotOf, type ClaimSnapshot, type FieldChange } from "./claim-snapshot";
+import { withRetry } from "./transaction-retry";
 import type { Prisma } from "../generated/prisma/client";
 
 export type Tx = Prisma.TransactionClient;
@@ -95,7 +96,9 @@ export async function applyClaimMutation(tx: Tx, actor: Actor, claim: LiveClaim,
  * @returns the claim as it is after the change
  */
 export async function mutateClaim(actor: Actor, claim: LiveClaim, expectedVersion: number, mutation: Mutation): Promise<LiveClaim> {
-  const result = await db.$transaction((tx) => applyClaimMutation(tx, actor, claim, expectedVersion, mutation));
+  // On PostgreSQL a deadlock or serialization failure aborts the whole transaction; running it
+  // again is safe (the version check still decides), so it is retried before anyone sees it.
+  const result = await withRetry(() => db.$transaction((tx) => applyClaimMutation(tx, actor, claim, expectedVersion, mutation)));
   if (!result) throw await conflictFor(claim.id);
   return result;
 }

@@ -2,6 +2,8 @@
 import "server-only";
 import { db } from "./db";
 import { claimInclude, readerVisibleClaims, toPublishedClaimView, type PublishedClaimView } from "./claim-view";
+import { organisation } from "./config";
+import { toClaimReview, type ClaimReview } from "../domain/claim-review";
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -27,4 +29,17 @@ export async function listPublishedClaimReviews(page: number, pageSize: number):
     return claim ? [{ claim, article: row.article }] : [];
   });
   return { items, total };
+}
+
+/** The ClaimReview of a published claim on its article, with the URLs of this deployment. */
+export function claimReviewOf(claim: PublishedClaimView, article: ClaimReviewItem["article"], origin: string): ClaimReview {
+  return toClaimReview(claim, {
+    readerUrl: `${origin}/articles/${article.slug}`,
+    articleUrl: article.sourceUrl,
+    articleTitle: article.title,
+    articlePublishedAt: article.publishedAt,
+    articlePublisher: article.publisher,
+    organisation: organisation(origin),
+    locale: article.language === "en" ? "en" : "de",
+  });
 }

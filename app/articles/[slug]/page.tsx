@@ -10,8 +10,7 @@ import { countByVerdict, VERDICT_SCALE } from "@/lib/domain/verdicts";
 import { HighlightedArticle } from "@/components/article/highlighted-article";
 import { ReaderCards } from "@/components/reader/reader-cards";
 import { VerdictCounts } from "@/components/verdict/verdict-badge";
-import { toClaimReview } from "@/lib/domain/claim-review";
-import { organisation } from "@/lib/server/config";
+import { claimReviewOf } from "@/lib/server/claim-reviews";
 import { requestOrigin } from "@/lib/server/request-origin";
 
 type Params = { params: Promise<{ slug: string }> };
@@ -32,17 +31,7 @@ export default async function ReaderPage({ params }: Params) {
   const summary = claims.length === 0 ? t("reader.summaryNone") : claims.length === 1 ? t("reader.summaryOne") : t("reader.summary", { count: claims.length });
 
   const origin = await requestOrigin();
-  const claimReviews = claims.map((c) =>
-    toClaimReview(c, {
-      readerUrl: `${origin}/articles/${article.slug}`,
-      articleUrl: article.sourceUrl,
-      articleTitle: article.title,
-      articlePublishedAt: article.publishedAt,
-      articlePublisher: article.publisher,
-      organisation: organisation(origin),
-      locale: article.language === "en" ? "en" : "de",
-    }),
-  );
+  const claimReviews = claims.map((c) => claimReviewOf(c, article, origin));
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">

@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { listPublishedClaimReviews, MAX_PAGE_SIZE } from "@/lib/server/claim-reviews";
-import { organisation } from "@/lib/server/config";
+import { claimReviewOf, listPublishedClaimReviews, MAX_PAGE_SIZE } from "@/lib/server/claim-reviews";
 import { AppError } from "@/lib/server/errors";
 import { cachedJson, handle, publicCorsPreflight, publicOrigin, withPublicCors } from "@/lib/server/http";
-import { toClaimReview } from "@/lib/domain/claim-review";
 
 const ZPage = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -32,17 +30,7 @@ export async function GET(request: Request) {
         pageSize,
         ...(page < pages ? { next: `${feed}?page=${page + 1}&pageSize=${pageSize}` } : {}),
         ...(page > 1 ? { previous: `${feed}?page=${page - 1}&pageSize=${pageSize}` } : {}),
-        dataFeedElement: items.map(({ claim, article }) =>
-          toClaimReview(claim, {
-            readerUrl: `${origin}/articles/${article.slug}`,
-            articleUrl: article.sourceUrl,
-            articleTitle: article.title,
-            articlePublishedAt: article.publishedAt,
-            articlePublisher: article.publisher,
-            organisation: organisation(origin),
-            locale: article.language === "en" ? "en" : "de",
-          }),
-        ),
+        dataFeedElement: items.map(({ claim, article }) => claimReviewOf(claim, article, origin)),
       },
       "application/ld+json",
     );
