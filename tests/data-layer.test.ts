@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { migrateTestDatabase } from "./test-database";
+import { expectRefusedWith } from "./refusals";
 import { actorByEmail } from "./actors";
 import type { Actor } from "@/lib/server/actor";
 
@@ -25,17 +26,7 @@ async function snapshot() {
 }
 
 /** Asserts that `work` fails with `code` and that no row changed. */
-async function expectRefused(work: () => Promise<unknown>, code: string) {
-  const before = await snapshot();
-  const error = await work().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as InstanceType<typeof AppError>).code).toBe(code);
-  expect(await snapshot()).toEqual(before);
-  return error as InstanceType<typeof AppError>;
-}
+const expectRefused = (work: () => Promise<unknown>, code: string) => expectRefusedWith(snapshot, work, code);
 
 function claimInput(quote: string, extra: Record<string, unknown> = {}) {
   const start = articleText.indexOf(quote);

@@ -8,6 +8,8 @@ import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateTestDatabase } from "./test-database";
+import { expectRefusedWith } from "./refusals";
+import { actorByEmail } from "./actors";
 import type { Actor } from "@/lib/server/actor";
 
 const { db } = await import("@/lib/server/db");
@@ -15,7 +17,6 @@ const articles = await import("@/lib/server/articles");
 const importer = await import("@/lib/server/import");
 const { updateArticleText } = await import("@/lib/server/article-text-update");
 const { seedDemoData, REFERENCE_ARTICLE_SLUG } = await import("@/prisma/seed");
-const { AppError } = await import("@/lib/server/errors");
 
 const REFERENCE_HTML = readFileSync("lib/import/__fixtures__/putin-kim-nordkorea.de.html", "utf8");
 const REFERENCE_TXT = readFileSync("prisma/fixtures/putin-kim-nordkorea.de.txt", "utf8");
@@ -35,10 +36,6 @@ let editor: Actor;
 let server: http.Server;
 let base: string;
 
-async function actor(email: string): Promise<Actor> {
-  const u = await db.user.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, name: u.name, email: u.email, role: u.role };
-}
 
 async function snapshot() {
   return {
@@ -48,23 +45,13 @@ async function snapshot() {
   };
 }
 
-async function expectRefused(work: () => Promise<unknown>, code: string) {
-  const before = await snapshot();
-  const error = await work().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as InstanceType<typeof AppError>).code).toBe(code);
-  expect(await snapshot()).toEqual(before);
-  return error as InstanceType<typeof AppError>;
-}
+const expectRefused = (work: () => Promise<unknown>, code: string) => expectRefusedWith(snapshot, work, code);
 
 beforeAll(async () => {
   migrateTestDatabase();
   await seedDemoData();
-  reviewer = await actor("reviewer@example.org");
-  editor = await actor("editor@example.org");
+  reviewer = await actorByEmail("reviewer@example.org");
+  editor = await actorByEmail("editor@example.org");
   server = http.createServer((req, res) => {
     req.url = new URL(req.url ?? "/", "http://x").pathname;
     if (req.url === "/en") return res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(ENGLISH_HTML);

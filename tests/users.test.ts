@@ -5,6 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { migrateTestDatabase } from "./test-database";
+import { expectRefusedWith } from "./refusals";
+import { actorByEmail } from "./actors";
 import type { Actor } from "@/lib/server/actor";
 
 const { db } = await import("@/lib/server/db");
@@ -23,10 +25,6 @@ let editor: Actor;
 let reviewer: Actor;
 let disabledAdmin: Actor;
 
-async function actorOf(email: string): Promise<Actor> {
-  const u = await db.user.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, name: u.name, email: u.email, role: u.role };
-}
 
 const sessionVersion = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id } })).sessionVersion;
 const signIn = (email: string, password: string) => authenticate({ email, password }, { ip: "192.0.2.10" });
@@ -39,26 +37,16 @@ async function snapshot() {
 }
 
 /** Asserts that `work` fails with `code` and that no account (nor throttle row) changed. */
-async function expectRefused(work: () => Promise<unknown>, code: string) {
-  const before = await snapshot();
-  const error = await work().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as InstanceType<typeof AppError>).code).toBe(code);
-  expect(await snapshot()).toEqual(before);
-  return error as InstanceType<typeof AppError>;
-}
+const expectRefused = (work: () => Promise<unknown>, code: string) => expectRefusedWith(snapshot, work, code);
 
 beforeAll(async () => {
   migrateTestDatabase();
   await seedDemoData();
-  admin = await actorOf("admin@example.org");
-  editor = await actorOf("editor@example.org");
-  reviewer = await actorOf("reviewer@example.org");
+  admin = await actorByEmail("admin@example.org");
+  editor = await actorByEmail("editor@example.org");
+  reviewer = await actorByEmail("reviewer@example.org");
   const { user } = await users.createUser(admin, { name: "Dora Deaktiviert", email: "dora@example.org", role: "ADMIN" });
-  disabledAdmin = await actorOf(user.email);
+  disabledAdmin = await actorByEmail(user.email);
   await users.setUserDisabled(admin, { userId: user.id, disabled: true });
 }, 60_000);
 
@@ -91,7 +79,7 @@ describe("only admins manage accounts", () => {
 
   it("refuses an admin who was demoted after the Actor was read", async () => {
     const { user } = await users.createUser(admin, { name: "Anton Alt", email: "anton@example.org", role: "ADMIN" });
-    const stale = await actorOf(user.email);
+    const stale = await actorByEmail(user.email);
     await users.setUserRole(admin, { userId: user.id, role: "EDITOR" });
     await expectRefused(() => users.setUserRole(stale, { userId: reviewer.id, role: "ADMIN" }), "FORBIDDEN");
   });
