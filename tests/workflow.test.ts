@@ -120,6 +120,27 @@ describe("corrections and retractions", () => {
   });
 });
 
+describe("the reader view's cache", () => {
+  it("serves repeat reads from memory and sees a change written by another instance at once", async () => {
+    const c = await step(editor, await step(second, await step(author, await newClaim("Shin Won-sik"), "submit"), "approve"), "publish");
+    const first = await articles.getPublishedArticle(REFERENCE_ARTICLE_SLUG);
+    expect(await articles.getPublishedArticle(REFERENCE_ARTICLE_SLUG)).toBe(first); // a cache hit: the same object
+    // Another app instance sharing the database retracts the claim: only the database changes here.
+    const row = await db.claim.findUniqueOrThrow({ where: { id: c.id } });
+    await db.claim.update({ where: { id: c.id }, data: { status: "RETRACTED", version: row.version + 1 } });
+    const after = await articles.getPublishedArticle(REFERENCE_ARTICLE_SLUG);
+    expect(after).not.toBe(first);
+    expect(after!.claims.find((x) => x.id === c.id)).toBeUndefined();
+    expect(first!.claims.find((x) => x.id === c.id)).toBeDefined();
+  });
+
+  it("sees a corrected article text at once", async () => {
+    const before = (await articles.getPublishedArticle(REFERENCE_ARTICLE_SLUG))!;
+    await db.article.update({ where: { slug: REFERENCE_ARTICLE_SLUG }, data: { title: `${before.title} (korrigiert)`, version: before.version + 1 } });
+    expect((await articles.getPublishedArticle(REFERENCE_ARTICLE_SLUG))!.title).toBe(`${before.title} (korrigiert)`);
+  });
+});
+
 describe("history", () => {
   it("cannot be changed or deleted, even directly in the database", async () => {
     const c = await newClaim("Economist");

@@ -109,12 +109,52 @@ function base(article: NonNullable<Awaited<ReturnType<typeof loadArticle>>>): Ar
   };
 }
 
-/** The reader's view: the article and the published versions of its claims. Anyone may call this. */
+/**
+ * The reader's view: the article and the published versions of its claims. Anyone may call this.
+ *
+ * Served from a cache that is checked against the database on every call: the key is a
+ * fingerprint (article version and last update, number of claims, sum of claim versions) read in
+ * one small query. Every claim change goes through claim-mutation.ts and bumps that claim's
+ * version, and every text change bumps the article's, so a publication, correction or retraction
+ * changes the fingerprint in the same transaction — through this instance or any other sharing
+ * the database. The cache thereby never serves a stale page, needs no invalidation messages
+ * between instances, and spares readers the full load (claims, sources, corrections, people).
+ */
 export async function getPublishedArticle(slug: string): Promise<ReaderArticle | null> {
+  const fingerprint = await publicationFingerprint(slug);
+  if (fingerprint === null) {
+    readerCache.delete(slug);
+    return null;
+  }
+  const cached = readerCache.get(slug);
+  const article = cached?.fingerprint === fingerprint ? cached.article : await loadPublishedArticle(slug);
+  if (article) rememberReaderArticle(slug, fingerprint, article);
+  return article;
+}
+
+async function loadPublishedArticle(slug: string): Promise<ReaderArticle | null> {
   const article = await loadArticle(slug);
   if (!article) return null;
   const claims = article.claims.map((c) => toPublishedClaimView({ ...c, deletedAt: null })).filter((c) => c !== null);
   return { ...base(article), claims };
+}
+
+/** Enough for a newsroom's most-read articles; the least recently read drop out first. */
+const READER_CACHE_ENTRIES = 500;
+const readerCache = new Map<string, { fingerprint: string; article: ReaderArticle }>();
+
+function rememberReaderArticle(slug: string, fingerprint: string, article: ReaderArticle): void {
+  readerCache.delete(slug); // re-insert at the end: Map keeps insertion order, so the first key is the oldest
+  readerCache.set(slug, { fingerprint, article });
+  if (readerCache.size > READER_CACHE_ENTRIES) readerCache.delete(readerCache.keys().next().value as string);
+}
+
+/** Changes whenever anything a reader sees of the article changes (see getPublishedArticle). */
+async function publicationFingerprint(slug: string): Promise<string | null> {
+  const article = await db.article.findUnique({ where: { slug }, select: { id: true, version: true, updatedAt: true } });
+  if (!article) return null;
+  const claims = await db.claim.aggregate({ where: { articleId: article.id }, _count: { _all: true }, _sum: { version: true } });
+  return `${article.id}:${article.version}:${article.updatedAt.getTime()}:${claims._count._all}:${claims._sum.version ?? 0}`;
 }
 
 /** The review workspace's view: every claim's working copy, drafts included. Staff only. */
