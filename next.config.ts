@@ -1,4 +1,7 @@
 import type { NextConfig } from "next";
+import { CROSS_ORIGIN_RESOURCE_PATHS, MAX_REQUEST_BODY_MB, SECURITY_HEADERS, type HeaderList } from "./lib/domain/security-headers";
+
+const asConfigHeaders = (headers: HeaderList) => headers.map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -9,10 +12,21 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // better-sqlite3 is a native addon; keep it (and the Prisma runtime) out of the bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // Every response, static files included (the proxy adds the CSP to pages and route handlers).
+  // For a path matched twice the later entry wins: the overlay and the public API may be read cross-origin.
+  async headers() {
+    return [
+      { source: "/:path*", headers: asConfigHeaders([...SECURITY_HEADERS, ["Cross-Origin-Resource-Policy", "same-origin"]]) },
+      ...CROSS_ORIGIN_RESOURCE_PATHS.map((source) => ({ source, headers: asConfigHeaders([["Cross-Origin-Resource-Policy", "cross-origin"]]) })),
+    ];
+  },
   experimental: {
-    // An uploaded HTML page (up to 5 MB, lib/validation/import.ts) reaches the server through a
-    // server action; serialised it grows (escaped quotes, multi-byte characters). Default: 1 MB.
-    serverActions: { bodySizeLimit: "12mb" },
+    // An uploaded HTML page reaches the server through a server action (Next's default: 1 MB).
+    // Next answers 500 above it; the proxy answers 413 first when Content-Length says so.
+    serverActions: { bodySizeLimit: `${MAX_REQUEST_BODY_MB}mb` },
+    // The proxy buffers request bodies up to this size and passes larger ones on cut off, without
+    // an error: above the server-action limit, so a cut-off body still exceeds that limit.
+    proxyClientMaxBodySize: `${MAX_REQUEST_BODY_MB + 1}mb`,
   },
 };
 

@@ -11,8 +11,26 @@ import { db } from "./db";
 import { authenticate } from "./sign-in";
 import { clientAddress } from "../domain/client-address";
 import { lockedMessage } from "../domain/sign-in-lock";
+import { safeCallbackPath } from "../domain/safe-redirect";
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
+
+/**
+ * Where next-auth may send the browser after signing in or out (its `callbackUrl`): a page of
+ * this site, else the home page. URLs are resolved as a browser would ("//evil.example" and
+ * "/\\evil.example" are other hosts, "javascript:" has no origin) before the path is checked.
+ */
+function authRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
+  const base = new URL(baseUrl);
+  let target: URL;
+  try {
+    target = new URL(url, base);
+  } catch {
+    return baseUrl;
+  }
+  if (target.origin !== base.origin) return baseUrl;
+  return base.origin + safeCallbackPath(target.pathname + target.search + target.hash);
+}
 
 /**
  * Throttled credentials check (lib/server/sign-in.ts). A lock-out is thrown as "LOCKED:<time>":
@@ -38,6 +56,7 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    redirect: authRedirect,
     jwt({ token, user }) {
       if (user && "sessionVersion" in user) {
         token.uid = user.id;

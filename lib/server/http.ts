@@ -1,9 +1,10 @@
 /**
- * Helpers for the JSON API's route handlers: error bodies, bounded JSON bodies, ETags.
- * Error bodies never carry stack traces or database messages.
+ * Helpers for the JSON API's route handlers: the cross-origin check, error bodies, bounded JSON
+ * bodies, ETags. Error bodies never carry stack traces or database messages.
  */
 import "server-only";
 import { createHash } from "node:crypto";
+import { configuredOrigins, crossOriginRefusal } from "../domain/origin-check";
 import { AppError } from "./errors";
 
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
@@ -17,22 +18,48 @@ export function jsonError(error: unknown): Response {
   return Response.json({ error: { code: "INTERNAL", message: "Something went wrong." } }, { status: 500, headers: { "Cache-Control": "no-store" } });
 }
 
-/** Runs a handler and turns any thrown error into a JSON error response. */
-export async function handle(work: () => Promise<Response>): Promise<Response> {
+/**
+ * Refuses a request that would change data from another site (CSRF): see
+ * lib/domain/origin-check.ts. The proxy checks the same, but a handler must not depend on the
+ * proxy's matcher still covering its path.
+ */
+export function assertSameOrigin(request: Request): void {
+  const refusal = crossOriginRefusal(request.method, request.headers, configuredOrigins(process.env));
+  if (refusal) throw new AppError("FORBIDDEN", `Cross-origin request refused: ${refusal}`);
+}
+
+/**
+ * Runs a handler and turns any thrown error into a JSON error response. Every route handler runs
+ * through here, so no handler that changes data can skip the cross-origin check.
+ */
+export async function handle(request: Request, work: () => Promise<Response>): Promise<Response> {
   try {
+    assertSameOrigin(request);
     return await work();
   } catch (error) {
     return jsonError(error);
   }
 }
 
+const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes.`);
+
+/** The request body as JSON, read no further than MAX_JSON_BODY_BYTES (a lying or missing Content-Length included). */
 export async function readJsonBody(request: Request): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_JSON_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes.`);
+  if (declared > MAX_JSON_BODY_BYTES) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
+    size += read.value.byteLength;
+    if (size > MAX_JSON_BODY_BYTES) {
+      await reader!.cancel();
+      throw tooLarge();
+    }
+    chunks.push(read.value);
+  }
   try {
-    return JSON.parse(text);
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
   }

@@ -11,7 +11,7 @@ import { db } from "./db";
 import { AppError } from "./errors";
 import { parseInput } from "./validate";
 import { suggestClaims, type Suggestion } from "../claim-detection";
-import { LIMITS } from "../validation/fields";
+import { LIMITS, requiredText, storable } from "../validation/fields";
 
 export interface SuggestionView extends Suggestion {
   id: string;
@@ -45,10 +45,11 @@ export async function getSuggestions(actor: Actor | null, slug: string): Promise
 
 const ZDismiss = z
   .object({
-    slug: z.string().trim().min(1).max(LIMITS.title),
-    start: z.number().int().min(0),
-    end: z.number().int().min(1),
-    text: z.string().min(1).max(LIMITS.quote),
+    slug: requiredText(LIMITS.title),
+    start: z.number().int().min(0).max(LIMITS.articleText),
+    end: z.number().int().min(1).max(LIMITS.articleText),
+    // Compared with the article text as it is, so not trimmed.
+    text: storable(z.string().min(1).max(LIMITS.quote)),
   })
   .strict();
 

@@ -4,11 +4,11 @@
  * needs the account's name and e-mail.
  */
 import { z } from "zod";
-import { LIMITS, requiredText } from "./fields";
+import { LIMITS, requiredText, storable } from "./fields";
 
 export const ROLES = ["ADMIN", "EDITOR", "REVIEWER"] as const;
 
-const userId = z.string({ error: "required" }).trim().min(1, { error: "required" }).max(64, { error: "too_long:64" });
+const userId = storable(z.string({ error: "required" }).trim().min(1, { error: "required" }).max(64, { error: "too_long:64" }));
 const role = z.enum(ROLES, { error: "invalid_choice" });
 
 export const ZEmail = z

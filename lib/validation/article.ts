@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { BLOCK_KINDS, looksLikeCapture } from "../domain/article-text";
-import { LIMITS, httpUrl, optionalDate, optionalText, requiredText } from "./fields";
+import { LIMITS, httpUrl, optionalDate, optionalText, positiveCount, requiredText } from "./fields";
 
 /** "other": imported and checkable by hand, but the claim-suggestion detector knows only de and en. */
 export const ARTICLE_LANGUAGES = ["de", "en", "other"] as const;
@@ -49,7 +49,7 @@ export const ZReviseArticle = z
   .object({
     ...articleFields,
     slug: requiredText(LIMITS.title),
-    expectedVersion: z.number().int().min(1),
+    expectedVersion: positiveCount(),
     note: optionalText(LIMITS.note),
   })
   .strict()
@@ -64,7 +64,7 @@ export const ZUpdateArticleText = z
     text: requiredText(LIMITS.articleText),
     blockKinds: z.array(z.enum(BLOCK_KINDS)).min(1).max(MAX_BLOCKS),
     note: optionalText(LIMITS.note),
-    expectedVersion: z.number().int().min(1),
+    expectedVersion: positiveCount(),
   })
   .strict()
   .superRefine((data, ctx) => {

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { VERDICTS } from "../domain/verdicts";
 import { TRANSITIONS } from "../domain/claim-workflow";
-import { LIMITS, httpUrl, optionalDate, optionalText, requiredText } from "./fields";
+import { LIMITS, httpUrl, optionalDate, optionalText, positiveCount, requiredText, storable } from "./fields";
 
 export const SOURCE_STANCES = ["SUPPORTS", "REFUTES", "CONTEXT"] as const;
 
@@ -29,8 +29,8 @@ export type TClaimContent = z.infer<typeof ZClaimContent>;
 /** The highlighted passage, as offsets into the article's canonical text. */
 export const ZPassage = z
   .object({
-    start: z.number().int().min(0),
-    end: z.number().int().min(1),
+    start: z.number().int().min(0).max(LIMITS.articleText),
+    end: z.number().int().min(1).max(LIMITS.articleText),
   })
   .refine((p) => p.end > p.start, { error: "empty_selection", path: ["end"] });
 
@@ -42,11 +42,11 @@ export type TCreateClaim = z.infer<typeof ZCreateClaim>;
 
 export const ZUpdateClaim = ZClaimContent.extend({
   claimId: requiredText(64),
-  version: z.number().int().min(1),
+  version: positiveCount(),
 }).strict();
 export type TUpdateClaim = z.infer<typeof ZUpdateClaim>;
 
-const claimRef = { claimId: requiredText(64), version: z.number().int().min(1) };
+const claimRef = { claimId: requiredText(64), version: positiveCount() };
 
 export const ZDeleteClaim = z.object(claimRef).strict();
 
@@ -55,9 +55,9 @@ export const ZTransitionClaim = z
   .strict();
 export type TTransitionClaim = z.infer<typeof ZTransitionClaim>;
 
-export const ZAssignClaim = z.object({ ...claimRef, assigneeId: z.string().max(64).nullable() }).strict();
+export const ZAssignClaim = z.object({ ...claimRef, assigneeId: storable(z.string().max(64)).nullable() }).strict();
 
-export const ZRestoreRevision = z.object({ ...claimRef, revision: z.number().int().min(1) }).strict();
+export const ZRestoreRevision = z.object({ ...claimRef, revision: positiveCount() }).strict();
 
 export const ZConfirmAnchor = z.object(claimRef).strict();
 

@@ -4,6 +4,12 @@
  */
 import { z } from "zod";
 
+// Zod compiles object parsers with `new Function` unless told not to. The pages' CSP allows no
+// eval: the browser refuses it and reports a violation (zod falls back, but the report is noise
+// that hides real ones). Zod reads the setting when a schema is created; every schema module
+// imports this file, so it runs before their schemas are built.
+z.config({ jitless: true });
+
 export const LIMITS = {
   title: 300,
   name: 200,
@@ -21,22 +27,48 @@ export const LIMITS = {
   comment: 5_000,
 } as const;
 
+/**
+ * The largest value of a database integer (Prisma's Int is 32-bit): a version or revision number
+ * above it would fail inside the query (a 500) instead of in validation.
+ */
+export const MAX_DB_INT = 2_147_483_647;
+
+/** A version or revision number: 1, 2, 3, … */
+export function positiveCount() {
+  return z.number().int().min(1).max(MAX_DB_INT);
+}
+
+/**
+ * Whether both databases can store the text: not a lone surrogate (half of an emoji's pair, sent
+ * only by a crafted request), which has no UTF-8 encoding, and no NUL, which PostgreSQL's text
+ * type cannot hold. Either makes the database driver fail — a 500 instead of a field error.
+ */
+export function isStorableText(value: string): boolean {
+  return value.isWellFormed() && !value.includes("\u0000");
+}
+
+export function storable<T extends z.ZodString>(schema: T): T {
+  return schema.refine(isStorableText, { error: "invalid_characters" });
+}
+
 /** Trimmed text that must not be empty after trimming. */
 export function requiredText(max: number) {
-  return z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(max, { error: `too_long:${max}` });
+  return storable(
+    z
+      .string({ error: "required" })
+      .trim()
+      .min(1, { error: "required" })
+      .max(max, { error: `too_long:${max}` }),
+  );
 }
 
 export function optionalText(max: number) {
-  return z.string().trim().max(max, { error: `too_long:${max}` }).default("");
+  return storable(z.string().trim().max(max, { error: `too_long:${max}` })).default("");
 }
 
 /** Only http and https links: no javascript:, data:, vbscript: or anything else a browser would run. */
 export function isHttpUrl(value: string): boolean {
-  if (/[\u0000-\u001f\u007f\s]/.test(value)) return false;
+  if (/[\u0000-\u001f\u007f\s]/.test(value) || !isStorableText(value)) return false;
   let url: URL;
   try {
     url = new URL(value);

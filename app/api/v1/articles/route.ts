@@ -4,7 +4,7 @@ import { cachedJson, handle, publicCorsPreflight, publicOrigin, withPublicCors }
 /** GET /api/v1/articles — every article with its published-claim counts (public, any origin may read). */
 export async function GET(request: Request) {
   return withPublicCors(
-    await handle(async () => {
+    await handle(request, async () => {
       const origin = publicOrigin(request);
       const articles = await listArticles(null);
       return cachedJson(request, {

@@ -10,7 +10,7 @@ const ZPage = z.object({
 
 /** GET /api/v1/claim-reviews?page=1&pageSize=50 — every published verdict as schema.org ClaimReview (JSON-LD). */
 export async function GET(request: Request) {
-  return withPublicCors(await handle(async () => {
+  return withPublicCors(await handle(request, async () => {
     const url = new URL(request.url);
     const parsed = ZPage.safeParse(Object.fromEntries(url.searchParams));
     if (!parsed.success) throw new AppError("VALIDATION", `page must be ≥ 1 and pageSize between 1 and ${MAX_PAGE_SIZE}.`);

@@ -12,7 +12,7 @@ import { annotationPageFor } from "../annotation-page";
  */
 export async function GET(request: Request) {
   return withPublicCors(
-    await handle(async () => {
+    await handle(request, async () => {
       const url = new URL(request.url).searchParams.get("url") ?? "";
       if (!url) throw new AppError("BAD_REQUEST", "Give the page's address as ?url=.");
       const article = await findPublishedArticleByUrl(url);

@@ -8,7 +8,7 @@ type Params = { params: Promise<{ id: string }> };
 
 /** GET /api/v1/claims/<id> — a published claim (any reader) or any claim (staff). */
 export function GET(request: Request, { params }: Params) {
-  return handle(async () => {
+  return handle(request, async () => {
     const claim = await getClaim(await getActor(), (await params).id);
     // Staff get the working copy with its version (for If-Match); readers the published version.
     if ("version" in claim) return Response.json(claim, { headers: { ETag: versionEtag(claim.version), "Cache-Control": "private, no-store" } });
@@ -24,7 +24,7 @@ function asPreconditionFailure(error: unknown): never {
 
 /** PATCH /api/v1/claims/<id> with If-Match — replace the claim's content. */
 export function PATCH(request: Request, { params }: Params) {
-  return handle(async () => {
+  return handle(request, async () => {
     const actor = await getActor();
     const version = requiredIfMatchVersion(request);
     const body = await readJsonBody(request);
@@ -37,7 +37,7 @@ export function PATCH(request: Request, { params }: Params) {
 
 /** DELETE /api/v1/claims/<id> with If-Match — soft-deletes the claim. */
 export function DELETE(request: Request, { params }: Params) {
-  return handle(async () => {
+  return handle(request, async () => {
     const actor = await getActor();
     const version = requiredIfMatchVersion(request);
     const { articleSlug } = await deleteClaim(actor, { claimId: (await params).id, version }).catch(asPreconditionFailure);

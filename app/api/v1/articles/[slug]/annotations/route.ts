@@ -9,7 +9,7 @@ import { ANNOTATION_PAGE_TYPE, annotationPageFor } from "../../../annotation-pag
  */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return withPublicCors(
-    await handle(async () => {
+    await handle(request, async () => {
       const { slug } = await params;
       const article = await getPublishedArticle(slug);
       if (!article) throw new AppError("NOT_FOUND", "There is no article at this address.");

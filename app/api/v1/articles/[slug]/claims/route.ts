@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 
 /** POST /api/v1/articles/<slug>/claims — create a claim (staff session required). */
 export function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { slug } = await params;
     const actor = await getActor();
     const body = await readJsonBody(request);

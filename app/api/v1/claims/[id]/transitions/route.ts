@@ -9,7 +9,7 @@ import { handle, readJsonBody, requiredIfMatchVersion, versionEtag } from "@/lib
  * "approve" | "reject" | "publish" | "retract", "note"?: string }` — a workflow step.
  */
 export function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     const actor = await getActor();
     const version = requiredIfMatchVersion(request);
     const body = await readJsonBody(request);
