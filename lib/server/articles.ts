@@ -3,6 +3,7 @@
  * staff see every claim.
  */
 import "server-only";
+import { cache } from "react";
 import type { Actor } from "./actor";
 import { isStaff, requireStaff } from "./authz";
 import { db } from "./db";
@@ -114,13 +115,13 @@ function base(article: NonNullable<Awaited<ReturnType<typeof loadArticle>>>): Ar
  *
  * Served from a cache that is checked against the database on every call: the key is a
  * fingerprint (article version and last update, number of claims, sum of claim versions) read in
- * one small query. Every claim change goes through claim-mutation.ts and bumps that claim's
+ * two small queries. Every claim change goes through claim-mutation.ts and bumps that claim's
  * version, and every text change bumps the article's, so a publication, correction or retraction
  * changes the fingerprint in the same transaction — through this instance or any other sharing
  * the database. The cache thereby never serves a stale page, needs no invalidation messages
  * between instances, and spares readers the full load (claims, sources, corrections, people).
  */
-export async function getPublishedArticle(slug: string): Promise<ReaderArticle | null> {
+export const getPublishedArticle = cache(async (slug: string): Promise<ReaderArticle | null> => {
   const fingerprint = await publicationFingerprint(slug);
   if (fingerprint === null) {
     readerCache.delete(slug);
@@ -130,7 +131,7 @@ export async function getPublishedArticle(slug: string): Promise<ReaderArticle |
   const article = cached?.fingerprint === fingerprint ? cached.article : await loadPublishedArticle(slug);
   if (article) rememberReaderArticle(slug, fingerprint, article);
   return article;
-}
+}); // React's cache: a page and its metadata read the article once per request
 
 async function loadPublishedArticle(slug: string): Promise<ReaderArticle | null> {
   const article = await loadArticle(slug);
