@@ -3,29 +3,39 @@
  *
  * In Chromium (Playwright; Debian's /usr/bin/chromium where it exists): a seeded
  * 100,000-character article with 1,000 claims (bench/lib/generate.ts, the anchoring benchmark's
- * corpus), rendered as a static HTML page with ordinary inline markup (links, emphasis), served
- * by this script on 127.0.0.1 (port 0). The page loads a bundle (esbuild, built here in memory)
- * of bench/browser/highlights-page.ts, which fetches the claims and, timed inside the page:
- * indexes the text once, anchors all claims, maps them to ranges and paints them — with the CSS
- * Custom Highlight API (ours), and with `<mark>` wrapping (the named baseline: what DOM-wrapping
- * annotators such as Hypothesis do). Each variant runs RUNS times on a freshly loaded page;
- * medians are printed, long tasks as the maximum over all runs.
- * Targets: data → painted < 50 ms, and no main-thread task > 50 ms. Exits 1 when a painted range
- * does not show its claim's words (correctness); timing only informs.
+ * corpus), rendered as a static HTML page with ordinary inline markup (links, emphasis) and served
+ * by this script on 127.0.0.1 (port 0) together with the real embed.js (scripts/build-embed.ts,
+ * built here in memory) and a stand-in of our public API that answers the article's annotations
+ * (the 1,000 claims as a W3C AnnotationPage, lib/domain/web-annotation.ts) after a delay taken
+ * from the slug. The page's harness (bench/browser/highlights-page.ts) adds embed.js as a
+ * publisher would and measures it; what each variant is, and what "data → painted" and the
+ * long-task figures measure exactly, is described there. The named baseline — `<mark>`
+ * wrapping, what DOM-wrapping annotators such as Hypothesis do — runs in the same pages.
+ * Each variant runs RUNS times on a freshly loaded page, interleaved; medians are printed, long
+ * tasks as the maximum over all runs. The machine may be shared: the load average and a
+ * calibration loop are printed with the figures.
+ * Targets: data → painted < 50 ms, and no main-thread task > 50 ms. Exits 1 when the overlay
+ * shows a range that is not its claim's words or that main-thread anchorAll would not give, a
+ * claim on screen was not painted, a claim was never registered while scrolling, or the
+ * overlay anchored somewhere other than expected (correctness); timing only informs.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
 import os from "node:os";
 import { build } from "esbuild";
 import { chromium } from "@playwright/test";
 import { generateCorpus, rng } from "./lib/generate";
-import { calibrationLoop, type RunResult } from "./browser/highlights-page";
+import { buildEmbed } from "../scripts/build-embed";
+import { toAnnotationPage } from "../lib/domain/web-annotation";
+import type { StoredAnchor } from "../lib/anchoring/anchor";
+import { calibrationLoop, CLAIMS_AFTER_MS, DELAY_SLUG_PREFIX, KINDS, VERDICT_CYCLE, type Kind, type RunResult } from "./browser/highlights-page";
 
 const SEED = 20240614;
+const TRACE_DIR = process.env.BENCH_TRACE ? path.resolve(process.env.BENCH_TRACE) : null;
+const TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "blink.user_timing", "cc", "v8", "toplevel"];
 const RUNS = 5;
-const KINDS = ["custom-highlight", "custom-highlight-chunked", "wrapping"] as const;
-type Kind = (typeof KINDS)[number];
 const CHROMIUM = "/usr/bin/chromium";
 const VERDICT_STYLES: [string, string, string][] = [
   ["TRUE", "#d6ecfa", "#005a8c"], ["MOSTLY_TRUE", "#dff3f7", "#1f6f8b"], ["MIXED", "#fbedc9", "#8a5a00"],
@@ -55,12 +65,41 @@ ${paragraphs.map((p) => `<p>${p}</p>`).join("\n")}
 </article></main><script src="bench.js"></script></body></html>`;
 }
 
-function serve(files: Record<string, [string, string]>): Promise<Server> {
+/** The 1,000 claims as our public API gives them: a W3C AnnotationPage. */
+function annotationPage(claims: StoredAnchor[], base: string): unknown {
+  const date = new Date("2026-01-01T00:00:00Z");
+  return toAnnotationPage(
+    claims.map((c, i) => ({
+      ...c,
+      claimText: `Behauptung ${i + 1}`,
+      claimant: "Benchmark",
+      verdict: VERDICT_CYCLE[i % VERDICT_CYCLE.length],
+      rationale: "Begründung.",
+      publishedAt: date,
+      updatedAt: date,
+      sources: [],
+    })),
+    { pageUrl: `${base}/api/v1/articles/bench/annotations`, readerUrl: `${base}/articles/bench`, sourceUrl: `${base}/`, creatorName: "Benchmark" },
+  );
+}
+
+/**
+ * Static files, the stand-in API (`/api/v1/articles/<DELAY_SLUG_PREFIX><ms>/annotations` answers
+ * after <ms>), and the article page with `?csp=no-worker`: served with a Content-Security-Policy
+ * that forbids workers.
+ */
+function serve(files: Record<string, [string, string]>, annotations: (base: string) => string): Promise<Server> {
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? "/", "http://x").pathname.slice(1) || "index.html";
-    const file = files[path];
+    const url = new URL(req.url ?? "/", "http://x");
+    const api = new RegExp(`^/api/v1/articles/${DELAY_SLUG_PREFIX}(\\d+)/annotations$`).exec(url.pathname);
+    if (api) {
+      const body = annotations(`http://${req.headers.host}`);
+      return void setTimeout(() => res.writeHead(200, { "Content-Type": "application/ld+json", "Cache-Control": "no-store" }).end(body), Number(api[1]));
+    }
+    const file = files[url.pathname.slice(1) || "index.html"];
     if (!file) return void res.writeHead(404).end();
-    res.writeHead(200, { "Content-Type": file[0], "Cache-Control": "no-store" }).end(file[1]);
+    const csp = url.searchParams.get("csp") === "no-worker" ? { "Content-Security-Policy": "worker-src 'none'" } : {};
+    res.writeHead(200, { "Content-Type": file[0], "Cache-Control": "no-store", ...csp }).end(file[1]);
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
@@ -70,11 +109,16 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main(): Promise<void> {
   const corpus = generateCorpus(SEED);
   const bundle = await build({ entryPoints: ["bench/browser/highlights-page.ts"], bundle: true, write: false, format: "iife", target: "es2020", minify: true });
-  const server = await serve({
-    "index.html": ["text/html; charset=utf-8", articleHtml(corpus.text)],
-    "bench.js": ["text/javascript; charset=utf-8", bundle.outputFiles[0].text],
-    "claims.json": ["application/json", JSON.stringify(corpus.claims)],
-  });
+  const embed = await buildEmbed(null);
+  const server = await serve(
+    {
+      "index.html": ["text/html; charset=utf-8", articleHtml(corpus.text)],
+      "bench.js": ["text/javascript; charset=utf-8", bundle.outputFiles[0].text],
+      "embed.js": ["text/javascript; charset=utf-8", embed.code],
+      "claims.json": ["application/json", JSON.stringify(corpus.claims)],
+    },
+    (base) => JSON.stringify(annotationPage(corpus.claims, base)),
+  );
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const browser = await chromium.launch({
     executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
@@ -86,20 +130,31 @@ async function main(): Promise<void> {
   calibrationLoop();
   const nodeCalibration = performance.now() - c0;
   console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} — other processes on this machine slow the browser down; see the calibration line`);
-  console.log(`article: seed ${SEED}, ${corpus.text.length} characters, ${corpus.claims.length} claims; median of ${RUNS} fresh page loads per painter`);
+  console.log(`article: seed ${SEED}, ${corpus.text.length} characters, ${corpus.claims.length} claims; median of ${RUNS} fresh page loads per variant`);
+  if (TRACE_DIR) mkdirSync(TRACE_DIR, { recursive: true });
   let ok = true;
   const summary = Object.fromEntries(KINDS.map((k) => [k, [] as RunResult[]])) as Record<Kind, RunResult[]>;
+  const traced = new Set<Kind>();
+  let warmedUp = false;
   const runOnce = async (kind: Kind): Promise<RunResult> => {
     const page = await browser.newPage();
+    // BENCH_TRACE=<folder>: a Chromium performance trace of each variant's first run (open it in DevTools' Performance panel).
+    const trace = TRACE_DIR && warmedUp && !traced.has(kind) ? path.join(TRACE_DIR, `highlights-${kind}.json`) : null;
     try {
-      await page.goto(url);
+      await page.goto(kind === "embed-no-worker" ? `${url}?csp=no-worker` : url);
+      if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
       return await page.evaluate((k) => (window as unknown as { __bench: { run: (k: string) => Promise<RunResult> } }).__bench.run(k), kind);
     } finally {
+      if (trace) {
+        await browser.stopTracing();
+        traced.add(kind);
+      }
       await page.close();
     }
   };
   try {
-    await runOnce("custom-highlight"); // warm-up (browser caches, script cache), not reported
+    await runOnce("embed"); // warm-up (browser caches), not reported
+    warmedUp = true;
     // Interleaved, so that load from other processes falls on every variant alike.
     for (let i = 0; i < RUNS; i++) for (const kind of KINDS) summary[kind].push(await runOnce(kind));
   } finally {
@@ -108,29 +163,46 @@ async function main(): Promise<void> {
   }
   const calibration = median(KINDS.flatMap((k) => summary[k].map((r) => r.calibrationMs)));
   console.log(`calibration: a fixed 5M-step loop took ${calibration.toFixed(1)} ms in the page (median) vs ${nodeCalibration.toFixed(1)} ms in Node before the runs`);
-  const first = summary["custom-highlight"][0];
+  const first = summary.embed[0];
   console.log(`page: ${first.textLength} characters of indexed text in ${first.textNodes} text nodes; ${first.anchored} of ${first.claims} claims anchored`);
+  console.log(`"data": the claims in the page (fetched, JSON parsed); "painted": highlights registered near the viewport and the overlay mounted,`);
+  console.log(`then the next animation frame's style, layout and paint done (rAF + a message posted from it); long tasks: longtask and`);
+  console.log(`long-animation-frame entries from embed.js's start to the end of the run, which includes a scroll through the whole article`);
   const labels: Record<Kind, string> = {
-    "custom-highlight": "ours: CSS Custom Highlight API, one pass",
-    "custom-highlight-chunked": "ours: CSS Custom Highlight API, in slices (anchorAllInSlices, 8 ms, scheduler.yield)",
-    wrapping: "baseline: <mark> wrapping (DOM-wrapping annotators such as Hypothesis)",
+    embed: `ours, embed.js: claims arrive ${CLAIMS_AFTER_MS} ms after it started (page indexed and worker warmed up meanwhile)`,
+    "embed-at-once": "ours, embed.js: the API answers at once",
+    "embed-no-worker": `ours, embed.js on a page whose CSP forbids workers: anchoring on the main thread in 10 ms slices; claims after ${CLAIMS_AFTER_MS} ms`,
+    "embed-no-window": `comparison: embed.js without IntersectionObserver — every highlight and badge at once; claims after ${CLAIMS_AFTER_MS} ms`,
+    wrapping: "baseline: <mark> wrapping in one pass (DOM-wrapping annotators such as Hypothesis); claims already in the page",
   };
-  const row = (rs: RunResult[], key: keyof RunResult["ms"]) => median(rs.map((r) => r.ms[key])).toFixed(1).padStart(7);
+  const expectedPlace: Partial<Record<Kind, string>> = { embed: "worker", "embed-at-once": "worker", "embed-no-worker": "main-thread", "embed-no-window": "worker" };
+  const med = (rs: RunResult[], key: keyof RunResult["ms"]) => median(rs.map((r) => r.ms[key])).toFixed(1).padStart(6);
+  const worst = (xs: number[]) => (xs.length > 0 ? `${Math.max(...xs)} ms` : "none over 50 ms");
   for (const kind of KINDS) {
     const rs = summary[kind];
-    const longTask = Math.max(0, ...rs.flatMap((r) => r.longTasks));
-    const loaf = Math.max(0, ...rs.flatMap((r) => r.longAnimationFrames));
-    const mismatched = Math.max(...rs.map((r) => r.mismatched));
-    if (mismatched > 0 || rs.some((r) => r.painted !== r.anchored)) ok = false;
+    const scrolled = kind !== "wrapping" && kind !== "embed-no-window";
+    const wrong = rs.filter(
+      (r) =>
+        r.status !== "ready" ||
+        r.painted !== r.anchored ||
+        r.mismatched + r.strayRanges + r.onScreenMissing > 0 ||
+        (scrolled && r.registeredEver !== r.anchored) ||
+        (expectedPlace[kind] !== undefined && r.anchoring !== expectedPlace[kind]),
+    );
+    if (wrong.length > 0) ok = false;
     console.log(`\n${labels[kind]}`);
-    console.log(`  index text ${row(rs, "index")} ms   anchor ${row(rs, "anchor")} ms   ranges+paint ${row(rs, "paint")} ms   = script ${row(rs, "sync")} ms${kind === "custom-highlight-chunked" ? " (elapsed, across slices)" : ""}`);
-    console.log(`  longest synchronous slice of our script: ${median(rs.map((r) => r.longestSliceMs)).toFixed(1)} ms (median), ${Math.max(...rs.map((r) => r.longestSliceMs)).toFixed(1)} ms (max)`);
-    console.log(`  + until next rendered frame ${row(rs, "toFrame")} ms   => data to painted highlights ${row(rs, "total")} ms`);
-    console.log(`  longest main-thread task: ${longTask > 0 ? `${longTask} ms` : "none over 50 ms"} (longtask); longest animation frame: ${loaf > 0 ? `${loaf} ms` : "none over 50 ms"} (long-animation-frame)`);
-    console.log(`  painted ${rs[0].painted} highlights; ranges not showing their claim's words: ${mismatched}`);
+    if (kind !== "wrapping") console.log(`  before the data: embed.js running → page indexed (${first.textNodes} text nodes; worker started meanwhile, with pauses for a task and a frame): ${med(rs, "beforeData")} ms`);
+    console.log(`  data → anchored ${med(rs, "anchor")} ms  → highlights registered, overlay mounted ${med(rs, "show")} ms  → painted frame`);
+    console.log(`  data → painted ${med(rs, "total")} ms (median; min ${Math.min(...rs.map((r) => r.ms.total)).toFixed(1)}, max ${Math.max(...rs.map((r) => r.ms.total)).toFixed(1)})`);
+    console.log(`  registered in the painted frame: ${median(rs.map((r) => r.registeredFirst))}${scrolled ? `; registered while scrolling through: ${Math.min(...rs.map((r) => r.registeredEver))} of ${first.anchored} (every run)` : ""}${kind !== "wrapping" ? `; badges placed after it: ${median(rs.map((r) => r.badgesShown))}` : ""}`);
+    console.log(`  frame after a small DOM change once painted (a class toggled): ${med(rs, "changeFrame")} ms`);
+    console.log(`  longest main-thread task: ${worst(rs.flatMap((r) => r.longTasks))} (longtask); longest animation frame: ${worst(rs.flatMap((r) => r.longAnimationFrames))} (long-animation-frame); up to painted: ${worst(rs.flatMap((r) => r.longTasksToPainted))}`);
+    const worstRun = rs.reduce((a, b) => (Math.max(0, ...b.longAnimationFrames) > Math.max(0, ...a.longAnimationFrames) ? b : a));
+    if (worstRun.longestFrame) console.log(`  longest animation frame of the worst run: ${worstRun.longestFrame}`);
+    console.log(`  correctness: ${wrong.length === 0 ? "ok" : `WRONG in ${wrong.length} runs`} (status ${rs[0].status}, anchored in: ${rs[0].anchoring ?? "page"}; ranges not showing their words ${Math.max(...rs.map((r) => r.mismatched))}, registered ranges main-thread anchorAll would not give ${Math.max(...rs.map((r) => r.strayRanges))}, claims on screen not painted ${Math.max(...rs.map((r) => r.onScreenMissing))})`);
   }
   const base = median(summary.wrapping.map((r) => r.ms.total));
-  for (const kind of ["custom-highlight", "custom-highlight-chunked"] as const) {
+  for (const kind of ["embed", "embed-at-once", "embed-no-worker"] as const) {
     const rs = summary[kind];
     const total = median(rs.map((r) => r.ms.total));
     const longest = Math.max(0, ...rs.flatMap((r) => [...r.longTasks, ...r.longAnimationFrames]));

@@ -36,7 +36,9 @@ test.beforeAll(async () => {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
     if (url.pathname !== "/article.html") return void res.writeHead(404).end();
-    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(hostPage(url.searchParams));
+    // `csp`: the publisher's Content-Security-Policy forbids workers (the overlay anchors on the main thread then).
+    const csp = url.searchParams.has("csp") ? { "Content-Security-Policy": "worker-src 'none'" } : {};
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", ...csp }).end(hostPage(url.searchParams));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -49,7 +51,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-type Hook = { status: string; painter: string | null; highlights(): { id: string; verdict: string; text: string }[] };
+type Hook = { status: string; painter: string | null; anchoring: string | null; highlights(): { id: string; verdict: string; text: string }[] };
 
 /** Opens a host-page variant, records uncaught errors, waits until the overlay has settled. */
 async function openHost(page: Page, query = ""): Promise<{ status: string; errors: Error[] }> {
@@ -97,6 +99,7 @@ test("the published claims appear on the right words of the publisher's page", a
   const { status, errors } = await openHost(page);
   expect(status).toBe("ready");
   expect(await page.evaluate(() => (window as unknown as { __factcheckEmbed: Hook }).__factcheckEmbed.painter)).toBe("custom-highlight");
+  expect(await page.evaluate(() => (window as unknown as { __factcheckEmbed: Hook }).__factcheckEmbed.anchoring)).toBe("worker");
   const shown = await highlights(page);
   expect(shown.map((h) => h.text)).toEqual(PUBLISHED);
   expect(shown.map((h) => h.verdict)).toEqual(["MOSTLY_TRUE", "TRUE", "UNPROVEN"]);
@@ -153,6 +156,21 @@ test("cards open by click on the words and by keyboard, and close with Escape", 
   expect(errors).toEqual([]);
 });
 
+test("Tab reaches every claim's badge in reading order, also one far below, which is then placed at its passage", async ({ page }) => {
+  await openHost(page);
+  const unbelegt = badge(page, /^Urteil: Unbelegt:/);
+  await badge(page, /^Urteil: Richtig:/).focus();
+  await page.keyboard.press("Tab");
+  await expect(unbelegt).toBeFocused();
+  await expect(unbelegt).toHaveClass(/shown/);
+  await expect(unbelegt).toBeInViewport();
+  // Placed at its passage: within (or just above, badges sit on the line) the paragraph that ends the claim.
+  const paragraph = (await page.locator("article.story p", { hasText: "nicht islamisches Land" }).boundingBox())!;
+  const box = (await unbelegt.boundingBox())!;
+  expect(box.y).toBeGreaterThan(paragraph.y - box.height);
+  expect(box.y).toBeLessThan(paragraph.y + paragraph.height);
+});
+
 test("the host page's own styles, markup and script are untouched", async ({ page }) => {
   // The page without the overlay, for comparison.
   await page.route(`${APP}/embed.js`, (route) => route.abort());
@@ -206,6 +224,15 @@ test("without data-article the page is found by its canonical address; a changed
   expect(edited.status).toBe("ready");
   expect((await highlights(page)).map((h) => h.text)).toEqual(PUBLISHED.slice(1));
   expect([...lookup.errors, ...edited.errors]).toEqual([]);
+});
+
+test("where the page's Content-Security-Policy forbids workers, the same claims are anchored on the main thread", async ({ page }) => {
+  const { status, errors } = await openHost(page, "?csp=1");
+  expect(status).toBe("ready");
+  expect(await page.evaluate(() => (window as unknown as { __factcheckEmbed: Hook }).__factcheckEmbed.anchoring)).toBe("main-thread");
+  expect((await highlights(page)).map((h) => h.text)).toEqual(PUBLISHED);
+  await expect(badge(page, /^Urteil: Richtig: „das erste Mal seit dem Jahr 2000“$/)).toBeVisible();
+  expect(errors).toEqual([]);
 });
 
 test("without the Custom Highlight API it falls back to <mark> elements that stay clickable", async ({ page }) => {

@@ -4,8 +4,17 @@
  * and the script fetches the article's published claims from our public API (W3C
  * AnnotationPage), anchors them onto the page's own text with the same engine as our reader
  * (lib/anchoring), paints highlights (CSS Custom Highlight API, `<mark>` wrapping elsewhere) and
- * shows badges and cards inside a Shadow DOM. Built by scripts/build-embed.ts (esbuild, IIFE,
- * ES2020, minified) into public/embed.js; budget 25 KB gzipped (`npm run bench:bundle`).
+ * shows badges and cards inside a Shadow DOM.
+ *
+ * Order of work, so that the claims' arrival finds everything else done: the request goes out
+ * first; meanwhile, in tasks and frames of their own, the anchoring worker starts (from its
+ * source bundled into this file), the page's text is indexed once and handed to the worker to
+ * warm up on, the highlight styles and the overlay's element are added. When the claims arrive
+ * the worker anchors them and the main thread only maps offsets to ranges and registers those
+ * near the viewport (lib/anchoring/dom); badges follow after that frame. Where the host page's
+ * Content-Security-Policy forbids workers, anchoring runs on the main thread in slices of 10 ms.
+ * Built by scripts/build-embed.ts (esbuild, IIFE, ES2020, minified) into public/embed.js;
+ * budget 25 KB gzipped (`npm run bench:bundle`).
  *
  * It never breaks the host page: everything runs inside try/catch and promise handlers that
  * swallow failures; the fetch has a timeout; an unreachable API, an unknown page, a changed
@@ -14,15 +23,20 @@
  * or "orphaned" ones. No global but `window.__factcheckEmbed` (status and a test hook); at most
  * one console.info, never an error.
  */
-import { anchorAllInSlices } from "../lib/anchoring/anchor";
+import { createAnchorer, type AnchoringPlace } from "../lib/anchoring/dom/anchor-client";
 import { indexText } from "../lib/anchoring/dom/text-index";
 import { createPainter } from "../lib/anchoring/dom/create-painter";
 import type { Painter, PaintHighlight } from "../lib/anchoring/dom/painter";
-import { fetchJson, parseAnnotationPage } from "./annotations";
+import type { AnchorResult } from "../lib/anchoring/anchor";
+import type { TextIndex } from "../lib/anchoring/dom/text-index";
+import { fetchJson, parseAnnotationPage, type EmbedClaim } from "./annotations";
 import { annotationsUrl, findArticleRoot, findOwnScript, readConfig } from "./config";
-import { Overlay, type ShownClaim } from "./overlay";
+import { Overlay, OverlayHost, type ShownClaim } from "./overlay";
 import { PAGE_STYLE_ID, PREFIX, pageCss } from "./styles";
 import { pageLocale } from "./strings";
+
+/** The anchoring worker's bundled source (scripts/build-embed.ts puts it in). */
+declare const __FACTCHECK_ANCHOR_WORKER__: string;
 
 const NAMESPACE = "__factcheckEmbed";
 const TIMEOUT_MS = 8000;
@@ -32,6 +46,14 @@ type Status = "loading" | "ready" | "nothing-to-show" | "unavailable" | "error";
 export interface EmbedApi {
   status: Status;
   painter: Painter["kind"] | null;
+  /** Where the claims were anchored: in a worker, or on the main thread (no worker allowed). */
+  anchoring: AnchoringPlace | null;
+  /**
+   * performance.now() at each step, for bench/reader-highlights.ts and the curious: started,
+   * page text indexed (and handed to the worker), claims arrived (fetched and parsed as JSON),
+   * claims anchored (results back on the main thread), highlights registered and overlay mounted.
+   */
+  timings: Partial<Record<"start" | "indexed" | "claims" | "anchored" | "shown", number>>;
   /** Settles with the final status; never rejects. */
   ready: Promise<Status>;
   /** The painted highlights with the host page's words under them (tests, debugging). */
@@ -44,9 +66,21 @@ export interface EmbedApi {
 
 interface State {
   painter: Painter | null;
+  host: OverlayHost | null;
   overlay: Overlay | null;
+  /** Settled (shown, or given up): nothing more to prepare. */
+  done: boolean;
   shown: Map<string, ShownClaim>;
 }
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Resolves in a task after the next frame — or after 100 ms where frames are not drawn (a hidden tab or frame). */
+const nextFrame = (win: Window) =>
+  new Promise<void>((resolve) => {
+    win.requestAnimationFrame(() => win.setTimeout(resolve, 0));
+    win.setTimeout(resolve, 100);
+  });
 
 function domReady(doc: Document): Promise<void> {
   return doc.readyState === "loading" ? new Promise((resolve) => doc.addEventListener("DOMContentLoaded", () => resolve(), { once: true })) : Promise.resolve();
@@ -65,19 +99,67 @@ async function start(win: Window & typeof globalThis, script: HTMLScriptElement 
   const config = readConfig(doc, script, win.location);
   if (!config) return "unavailable";
   const request = fetchJson(annotationsUrl(config), TIMEOUT_MS); // in parallel with the page's parsing
-  await domReady(doc);
-  const data = await request;
-  if (data === null) {
-    info("no fact-checks could be loaded for this page.");
-    return "unavailable";
+  // While the request is out, the preparations, each in a task of its own (the page stays
+  // responsive between them): the anchoring worker; after the next frame, the page's text.
+  await nextTask();
+  const anchorer = createAnchorer(typeof __FACTCHECK_ANCHOR_WORKER__ === "string" ? __FACTCHECK_ANCHOR_WORKER__ : null, win);
+  try {
+    await domReady(doc);
+    await nextFrame(win);
+    const root = findArticleRoot(doc, config.rootSelector);
+    const index = indexText(root, { skip: (e) => e.hasAttribute("data-factcheck-embed") });
+    anchorer.warmUp(index.text);
+    api.timings.indexed = performance.now();
+    void prepareThePage(win, state);
+    const data = await request;
+    api.timings.claims = performance.now();
+    if (data === null) {
+      info("no fact-checks could be loaded for this page.");
+      return "unavailable";
+    }
+    // The lookup wraps the AnnotationPage as { slug, url, annotations }.
+    const page = config.slug ? data : (data as { annotations?: unknown }).annotations;
+    const claims = parseAnnotationPage(page);
+    const results = await anchorer.anchor(index.text, claims.map((c) => c.anchor));
+    api.timings.anchored = performance.now();
+    api.anchoring = anchorer.place;
+    const status = show(win, root, index, claims, results, api, state);
+    api.timings.shown = performance.now();
+    return status;
+  } finally {
+    anchorer.dispose();
   }
-  // The lookup wraps the AnnotationPage as { slug, url, annotations }.
-  const page = config.slug ? data : (data as { annotations?: unknown }).annotations;
-  const claims = parseAnnotationPage(page);
-  const root = findArticleRoot(doc, config.rootSelector);
-  const index = indexText(root, { skip: (e) => e.hasAttribute("data-factcheck-embed") });
-  // In slices of ≤ 10 ms: the publisher's page stays responsive however many claims there are.
-  const results = await anchorAllInSlices(index.text, claims.map((c) => c.anchor), 10);
+}
+
+/**
+ * The highlight styles and the overlay's element, added while waiting for the claims, each after
+ * a frame of its own: a new style sheet makes the browser recompute the styles of the whole page
+ * (10–30 ms for a long article), a new element in <body> lays the page out again — better done
+ * now than in the frame that paints the highlights. If the claims come first, `show` adds both
+ * itself and these steps find nothing left to do. Both go again if nothing is shown.
+ */
+async function prepareThePage(win: Window & typeof globalThis, state: State): Promise<void> {
+  await nextFrame(win);
+  if (state.overlay || state.done) return;
+  addPageStyle(win.document);
+  await nextFrame(win);
+  if (state.overlay || state.done) return;
+  state.host ??= new OverlayHost(win.document);
+  state.host.attach();
+}
+
+/** The highlight styles, in the host document (styles.ts says why). */
+function addPageStyle(doc: Document): void {
+  if (doc.getElementById(PAGE_STYLE_ID)) return;
+  const style = doc.createElement("style");
+  style.id = PAGE_STYLE_ID;
+  style.textContent = pageCss(PREFIX);
+  (doc.head ?? doc.documentElement).append(style);
+}
+
+/** Paints the anchored claims and mounts the overlay. */
+function show(win: Window & typeof globalThis, root: Element, index: TextIndex, claims: EmbedClaim[], results: AnchorResult[], api: EmbedApi, state: State): Status {
+  const doc = win.document;
   const highlights: PaintHighlight[] = [];
   results.forEach((result, i) => {
     // Only unchanged words are shown: a "changed" claim's verdict may not fit the new words.
@@ -86,17 +168,11 @@ async function start(win: Window & typeof globalThis, script: HTMLScriptElement 
     state.shown.set(claims[i].id, { ...claims[i], text: index.text.slice(result.start, result.end) });
   });
   if (highlights.length === 0) return "nothing-to-show";
-
-  if (!doc.getElementById(PAGE_STYLE_ID)) {
-    const style = doc.createElement("style");
-    style.id = PAGE_STYLE_ID;
-    style.textContent = pageCss(PREFIX);
-    (doc.head ?? doc.documentElement).append(style);
-  }
+  addPageStyle(doc);
   const painter = (state.painter = createPainter(index, { prefix: PREFIX }, win));
   api.painter = painter.kind;
   painter.paint(highlights);
-  state.overlay = new Overlay(doc, root, painter, [...state.shown.values()], pageLocale(doc));
+  state.overlay = new Overlay(doc, root, (state.host ??= new OverlayHost(doc)), painter, [...state.shown.values()], pageLocale(doc));
   state.overlay.mount();
   return "ready";
 }
@@ -105,11 +181,13 @@ function install(): void {
   const win = window as Window & typeof globalThis & { [NAMESPACE]?: EmbedApi };
   if (win[NAMESPACE]) return; // included twice: the first copy does the work
   const script = findOwnScript(document);
-  const state: State = { painter: null, overlay: null, shown: new Map() };
+  const state: State = { painter: null, host: null, overlay: null, done: false, shown: new Map() };
   let settle: (status: Status) => void = () => undefined;
   const api: EmbedApi = {
     status: "loading",
     painter: null,
+    anchoring: null,
+    timings: { start: performance.now() },
     ready: new Promise<Status>((resolve) => (settle = resolve)),
     highlights: () =>
       (state.painter?.ids() ?? []).map((id) => ({ id, verdict: state.shown.get(id)?.verdict ?? "", text: state.painter?.rangeOf(id)?.toString() ?? "" })),
@@ -117,13 +195,16 @@ function install(): void {
     close: () => state.overlay?.close(true),
     destroy: () => {
       state.overlay?.destroy();
+      state.host?.remove();
       state.painter?.clear();
       document.getElementById(PAGE_STYLE_ID)?.remove();
-      state.overlay = state.painter = null;
+      state.overlay = state.painter = state.host = null;
     },
   };
   win[NAMESPACE] = api;
   const finish = (status: Status) => {
+    state.done = true;
+    if (status !== "ready") api.destroy(); // style and host were added while waiting for the claims
     api.status = status;
     settle(status);
   };

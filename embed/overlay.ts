@@ -2,7 +2,12 @@
  * The overlay's interactive part, in a Shadow DOM on a host element appended to <body>:
  * - one focusable badge per shown claim, at the end of its passage (custom highlights are not
  *   elements and cannot take focus; the badges give keyboard and screen-reader users a way in,
- *   in reading order), labelled "Verdict: <label>: <quote>";
+ *   in reading order), labelled "Verdict: <label>: <quote>". Only the badges of claims near the
+ *   viewport are placed and shown, following the painter's viewport window (Painter.watchNear);
+ *   the others wait, focusable but not drawn, and are placed when they take focus (Tab) — the
+ *   browser then scrolls to them. Badges are made after the first frame, near ones first, the
+ *   rest a hundred per task: with 1,000 claims, making and placing every badge at once was one
+ *   100–250 ms task (bench/reader-highlights.ts);
  * - the card, next to the passage (a bottom sheet on narrow screens), opened by a badge (click,
  *   Enter, Space) or by a click on highlighted text (painter.hitTest: overlapping claims are all
  *   offered); Escape or a click elsewhere closes it, Escape returns focus to where it came from.
@@ -25,11 +30,53 @@ const INTERACTIVE = 'a[href],button,input,select,textarea,label,summary,[content
 const NARROW = 600;
 const HOST_STYLE = "position:absolute;top:0;left:0;width:0;height:0;margin:0;padding:0;border:0;overflow:visible;z-index:2147483000;display:block";
 
+/**
+ * The overlay's element on the host page: a Shadow DOM with our styles, a layer for the card
+ * and, inside it, the badges' own box — size- and layout-contained, so that showing or moving
+ * badges does not lay out the host page again (styles.ts). Made and attached while the claims
+ * are still on their way: adding an element to <body> makes the browser lay out the whole page
+ * again (~15 ms for a 100,000-character article), better done while waiting than in the frame
+ * that paints the highlights.
+ */
+export class OverlayHost {
+  readonly element: HTMLElement;
+  readonly layer: HTMLElement;
+  readonly badgeLayer: HTMLElement;
+
+  constructor(private readonly doc: Document) {
+    this.element = el(doc, "div", { "data-factcheck-embed": "", style: HOST_STYLE });
+    const shadow = this.element.attachShadow({ mode: "open" });
+    // The verdict glyphs, laid out (and their fonts found) while waiting rather than with the first badges.
+    const glyphs = el(doc, "span", { class: "badge", "aria-hidden": "true" }, Object.values(VERDICT_SCALE).map((v) => v.glyph).join(""));
+    this.badgeLayer = el(doc, "div", { class: "badges" }, glyphs);
+    this.layer = el(doc, "div", { class: "layer" }, this.badgeLayer);
+    shadow.append(el(doc, "style", {}, shadowCss), this.layer);
+  }
+
+  attach(): void {
+    if (!this.element.isConnected) this.doc.body.append(this.element);
+  }
+
+  remove(): void {
+    this.element.remove();
+  }
+}
+
 export class Overlay {
   readonly host: HTMLElement;
   private readonly layer: HTMLElement;
+  private readonly badgeLayer: HTMLElement;
   private readonly badges = new Map<string, HTMLButtonElement>();
   private readonly byId: Map<string, ShownClaim>;
+  /** Reading order of the painted claims (the painter's order), for the badges' order in the DOM. */
+  private readonly order = new Map<string, number>();
+  /** Claims near the viewport (their badges are placed and shown). */
+  private readonly near = new Set<string>();
+  /** Badges of claims that left the window, still to be hidden by the next layout. */
+  private readonly gone = new Set<string>();
+  /** Reading positions of the badges made so far, ascending, and the badges in that order. */
+  private readonly madePositions: number[] = [];
+  private readonly madeBadges: HTMLButtonElement[] = [];
   private card: HTMLElement | null = null;
   private openId: string | null = null;
   private returnFocus: HTMLElement | null = null;
@@ -41,32 +88,20 @@ export class Overlay {
   constructor(
     private readonly doc: Document,
     private readonly root: Element,
+    private readonly overlayHost: OverlayHost,
     private readonly painter: Painter,
     claims: readonly ShownClaim[],
     private readonly locale: Locale,
   ) {
     this.byId = new Map(claims.map((c) => [c.id, c]));
-    this.host = el(doc, "div", { "data-factcheck-embed": "", style: HOST_STYLE });
-    const shadow = this.host.attachShadow({ mode: "open" });
-    this.layer = el(doc, "div", { class: "layer" });
-    shadow.append(el(doc, "style", {}, shadowCss), this.layer);
-    const s = STRINGS[locale];
-    const [open, close] = locale === "de" ? ["„", "“"] : ["“", "”"];
-    // Badges in reading order (the painter's order), so Tab walks them as a reader would.
-    for (const id of painter.ids()) {
-      const claim = this.byId.get(id);
-      if (!claim) continue;
-      const label = `${s.verdict}: ${VERDICT_SCALE[claim.verdict].label[locale]}: ${open}${shortQuote(claim.text)}${close}`;
-      const badge = el(doc, "button", { type: "button", class: "badge", "aria-label": label, "aria-haspopup": "dialog", "aria-expanded": "false", "data-claim": id }, glyph(doc, claim));
-      paintVerdict(badge, claim);
-      badge.addEventListener("click", () => (this.openId === id ? this.close(true) : this.open(id, badge, [id])));
-      this.badges.set(id, badge);
-      this.layer.append(badge);
-    }
+    this.host = overlayHost.element;
+    this.layer = overlayHost.layer;
+    this.badgeLayer = overlayHost.badgeLayer;
+    painter.ids().forEach((id, i) => this.order.set(id, i));
   }
 
   mount(): void {
-    this.doc.body.append(this.host);
+    this.overlayHost.attach();
     const win = this.doc.defaultView!;
     this.listen(this.root, "click", (e) => this.onRootClick(e as MouseEvent));
     this.listen(this.doc, "click", (e) => this.onDocumentClick(e));
@@ -84,7 +119,31 @@ export class Overlay {
       this.cleanups.push(() => observer.disconnect());
     }
     this.doc.fonts?.ready.then(() => this.schedule(), () => undefined);
-    this.layout();
+    // The first badges after the frame that paints the highlights: the highlights come first, and
+    // the badges' first layout (the verdict glyphs' fonts) is a cost of its own. Until then
+    // `schedule` waits for this layout.
+    this.layoutFrame = requestAnimationFrame(() => {
+      const timer = setTimeout(() => {
+        this.layoutFrame = 0;
+        this.layout();
+        this.makeRemainingBadges(this.painter.ids(), 0);
+      }, 0);
+      this.cleanups.push(() => clearTimeout(timer));
+    });
+    // A badge that was not placed (its claim is far from the viewport) is placed when it takes
+    // focus, and brought into view (the browser may have scrolled to where it waited).
+    this.listen(this.badgeLayer, "focusin", (e) => {
+      const badge = e.target as HTMLButtonElement;
+      if (badge.classList.contains("shown")) return;
+      this.place([[badge, lastBox(this.painter.rangeOf(badge.getAttribute("data-claim") ?? ""))]]);
+      if (badge.classList.contains("shown")) badge.scrollIntoView({ block: "nearest" });
+    });
+    const unwatch = this.painter.watchNear((near, gone) => {
+      for (const id of gone) if (this.near.delete(id)) this.gone.add(id);
+      for (const id of near) if (this.byId.has(id)) this.near.add(id);
+      this.schedule();
+    });
+    this.cleanups.push(unwatch);
   }
 
   /** Opens the card of `id`; `ids` are all claims at that place (overlaps), `opener` gets focus back. */
@@ -94,7 +153,7 @@ export class Overlay {
     const previous = this.returnFocus;
     this.close(false);
     const active = this.doc.activeElement;
-    this.returnFocus = opener ?? previous ?? (active instanceof HTMLElement && active !== this.doc.body ? active : null) ?? this.badges.get(id) ?? null;
+    this.returnFocus = opener ?? previous ?? (active instanceof HTMLElement && active !== this.doc.body ? active : null) ?? this.badgeFor(id);
     this.openId = id;
     this.card = buildCard(this.doc, claim, {
       id: "factcheck-card",
@@ -104,7 +163,7 @@ export class Overlay {
       onClose: () => this.close(true),
     });
     this.layer.append(this.card);
-    this.badges.get(id)?.setAttribute("aria-expanded", "true");
+    this.badgeFor(id)?.setAttribute("aria-expanded", "true");
     this.positionCard(true);
     this.card.focus({ preventScroll: true });
   }
@@ -124,7 +183,7 @@ export class Overlay {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     cancelAnimationFrame(this.layoutFrame);
     cancelAnimationFrame(this.hoverFrame);
-    this.host.remove();
+    this.overlayHost.remove();
   }
 
   private listen(target: EventTarget, type: string, handler: (e: Event) => void): void {
@@ -182,18 +241,64 @@ export class Overlay {
     });
   }
 
-  /** Places every badge after the last character of its passage; reads all boxes first, then writes. */
+  /** The badge of a painted claim, made on first use and put among the others in reading order. */
+  private badgeFor(id: string): HTMLButtonElement | null {
+    const existing = this.badges.get(id);
+    if (existing) return existing;
+    const claim = this.byId.get(id);
+    const position = this.order.get(id);
+    if (!claim || position === undefined) return null;
+    const s = STRINGS[this.locale];
+    const [open, close] = this.locale === "de" ? ["„", "“"] : ["“", "”"];
+    const label = `${s.verdict}: ${VERDICT_SCALE[claim.verdict].label[this.locale]}: ${open}${shortQuote(claim.text)}${close}`;
+    const badge = el(this.doc, "button", { type: "button", class: "badge", "aria-label": label, "aria-haspopup": "dialog", "aria-expanded": "false", "data-claim": id }, glyph(this.doc, claim));
+    paintVerdict(badge, claim);
+    badge.addEventListener("click", () => (this.openId === id ? this.close(true) : this.open(id, badge, [id])));
+    // Reading order in the DOM, so Tab walks the badges as a reader would: before the first later one.
+    let at = this.madePositions.length;
+    while (at > 0 && this.madePositions[at - 1] > position) at--;
+    this.badgeLayer.insertBefore(badge, this.madeBadges[at] ?? null);
+    this.madePositions.splice(at, 0, position);
+    this.madeBadges.splice(at, 0, badge);
+    this.badges.set(id, badge);
+    return badge;
+  }
+
+  /** Makes the badges not made yet, a hundred per task, in reading order. */
+  private makeRemainingBadges(ids: readonly string[], from: number): void {
+    const to = Math.min(ids.length, from + 100);
+    for (let i = from; i < to; i++) this.badgeFor(ids[i]);
+    if (to === ids.length) return;
+    const timer = setTimeout(() => this.makeRemainingBadges(ids, to), 0);
+    this.cleanups.push(() => clearTimeout(timer));
+  }
+
+  /** Places the badges near the viewport after the last character of their passages (reads all boxes first, then writes); hides those that left. */
   private layout(): void {
+    // Badges made first: a badge added between two reads would make the browser lay out again for the second.
+    const badges = [...this.near].map((id) => [id, this.badgeFor(id)] as const);
     const origin = this.host.getBoundingClientRect();
     const places: [HTMLButtonElement, DOMRect | null][] = [];
-    for (const [id, badge] of this.badges) places.push([badge, lastBox(this.painter.rangeOf(id))]);
+    for (const [id, badge] of badges) if (badge) places.push([badge, lastBox(this.painter.rangeOf(id))]);
+    for (const id of this.gone) {
+      const badge = this.badges.get(id);
+      // A focused badge stays where it is until focus has moved on (hiding it would drop focus).
+      if (badge && badge === this.host.shadowRoot?.activeElement) continue;
+      badge?.classList.remove("shown");
+      this.gone.delete(id);
+    }
+    this.place(places, origin);
+    this.positionCard();
+  }
+
+  /** Puts badges after the last line box of their passages (`box`; null: the passage is not rendered, the badge is not shown). */
+  private place(places: [HTMLButtonElement, DOMRect | null][], origin = this.host.getBoundingClientRect()): void {
     for (const [badge, box] of places) {
       badge.classList.toggle("shown", box !== null);
       if (!box) continue;
-      badge.style.left = `${Math.round(box.right - origin.left - 3)}px`;
-      badge.style.top = `${Math.round(box.top - origin.top - 13)}px`;
+      // The `translate` property, so that the hover's `scale` grows the badge where it is.
+      badge.style.translate = `${Math.round(box.right - origin.left - 3)}px ${Math.round(box.top - origin.top - 13)}px`;
     }
-    this.positionCard();
   }
 
   /** Places the open card; `reveal`: the reader just opened it, so the page may scroll to show the passage. */

@@ -3,6 +3,13 @@
  * ES2020, IIFE — no module loader and no globals on the host page but the overlay's own
  * namespace). Prints the raw and gzipped size against the 25 KB budget and exits 1 above it.
  *
+ * The anchoring worker (lib/anchoring/anchor-worker-entry.ts) is bundled first, on its own, and
+ * put into embed.js as a string constant (ANCHOR_WORKER_SOURCE_DEFINE): a worker script must come
+ * from the host page's origin, so the overlay starts it from a blob: URL made of that string
+ * (lib/anchoring/dom/anchor-client.ts). It counts towards the budget, being part of embed.js.
+ * In the worker's bundle only, the engine's normalize() is the remembering one of
+ * lib/anchoring/normalize-once.ts (why: see there).
+ *
  *   npx tsx scripts/build-embed.ts        (npm run build:embed; runs before `next build` as prebuild)
  *
  * public/embed.js is generated: not committed.
@@ -10,16 +17,49 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { build, type Metafile } from "esbuild";
+import { build, type Metafile, type Plugin } from "esbuild";
 
 export const EMBED_ENTRY = "embed/main.ts";
 export const EMBED_OUTPUT = "public/embed.js";
 export const EMBED_BUDGET_BYTES = 25 * 1024;
 
+/** The name under which embed.js (and the highlights benchmark's page) sees the worker's bundled source. */
+export const ANCHOR_WORKER_SOURCE_DEFINE = "__FACTCHECK_ANCHOR_WORKER__";
+
+/** anchor.ts's `import … from "./normalize"` → lib/anchoring/normalize-once.ts (which itself imports the real one). */
+const normalizeOnce: Plugin = {
+  name: "normalize-once",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/normalize$/ }, (args) =>
+      path.basename(args.importer) === "anchor.ts" ? { path: path.resolve(path.dirname(args.importer), "normalize-once.ts") } : undefined,
+    );
+  },
+};
+
+/** Bundles the anchoring worker (same settings as the overlay) and returns its code. */
+export async function buildAnchorWorker(): Promise<string> {
+  const result = await build({
+    entryPoints: ["lib/anchoring/anchor-worker-entry.ts"],
+    plugins: [normalizeOnce],
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: "es2020",
+    platform: "browser",
+    legalComments: "none",
+    charset: "utf8",
+    write: false,
+    logLevel: "warning",
+  });
+  return result.outputFiles[0].text;
+}
+
 /** Bundles the overlay and returns its code (written to `outfile` unless null) and esbuild's metafile. */
 export async function buildEmbed(outfile: string | null = EMBED_OUTPUT): Promise<{ code: string; metafile: Metafile }> {
+  const workerSource = await buildAnchorWorker();
   const result = await build({
     entryPoints: [EMBED_ENTRY],
+    define: { [ANCHOR_WORKER_SOURCE_DEFINE]: JSON.stringify(workerSource) },
     bundle: true,
     minify: true,
     format: "iife",

@@ -85,6 +85,20 @@ describe("WrappingPainter", () => {
     expect(root.innerHTML).toBe(before);
   });
 
+  it("reports every painted id as near the viewport (its marks are all in the DOM), and as gone on clear", () => {
+    const root = mount(ARTICLE);
+    const painter = new WrappingPainter(indexText(root));
+    const reports: [readonly string[], readonly string[]][] = [];
+    painter.paint([{ id: "b", start: 11, end: 16, className: "TRUE" }, { id: "a", start: 0, end: 5, className: "TRUE" }]);
+    const stop = painter.watchNear((near, gone) => reports.push([near, gone]));
+    expect(reports).toEqual([[["a", "b"], []]]);
+    painter.paint([{ id: "c", start: 25, end: 32, className: "MIXED" }]);
+    expect(reports.slice(1)).toEqual([[[], ["a", "b"]], [["c"], []]]);
+    stop();
+    painter.clear();
+    expect(reports).toHaveLength(3);
+  });
+
   it("treats markup-like text as text and ignores empty or out-of-range highlights", () => {
     const root = mount(`<p>x</p>`);
     root.firstChild!.textContent = "<img src=x onerror=alert(1)> is text";
@@ -148,6 +162,26 @@ describe("CustomHighlightPainter", () => {
     expect(painter.hitTest(10, 10)).toEqual(["inner", "outer"]);
     // A point outside every box: nothing.
     expect(painter.hitTest(500, 500)).toEqual([]);
+  });
+
+  it("makes ranges only when they are needed, and reports what it registered as near the viewport", () => {
+    const root = mount(ARTICLE);
+    const index = indexText(root);
+    let made = 0;
+    const rangeFor = index.rangeFor;
+    const counting = { ...index, rangeFor: (s: number, e: number) => (made++, rangeFor(s, e)) };
+    const painter = new CustomHighlightPainter(counting, { prefix: "p-" }, fakeWindow());
+    const reports: [readonly string[], readonly string[]][] = [];
+    painter.watchNear((near, gone) => reports.push([near, gone]));
+    // Without IntersectionObserver (jsdom) every highlight is near: all registered at once.
+    painter.paint([{ id: "a", start: 0, end: 5, className: "TRUE" }, { id: "gap", start: 23, end: 25, className: "TRUE" }, { id: "b", start: 25, end: 32, className: "FALSE" }]);
+    expect(reports).toEqual([[["a", "b"], []]]);
+    expect(made).toBe(2);
+    expect(painter.rangeOf("a")).toBe(painter.rangeOf("a")); // made once
+    expect(made).toBe(2);
+    painter.clear();
+    expect(reports[1]).toEqual([[], ["a", "b"]]);
+    expect(registry.size).toBe(0);
   });
 
   it("is chosen only where the API exists", () => {

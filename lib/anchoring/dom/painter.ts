@@ -3,10 +3,14 @@
  *
  * Two implementations of one {@link Painter} interface:
  * - {@link CustomHighlightPainter}: the CSS Custom Highlight API. The DOM is not touched at all;
- *   one `Highlight` per class (verdict) holds that class's ranges and is registered in
- *   `CSS.highlights` as `<prefix><class>`, styled by `::highlight(<prefix><class>)` rules in the
- *   page's document. Measured in Chromium: ~5 ms of main thread for 1,000 claims, against
- *   ~130 ms for wrapping (shared/STACK-NOTES.md; bench/reader-highlights.ts).
+ *   one `Highlight` per class (verdict) is registered in `CSS.highlights` as `<prefix><class>`,
+ *   styled by `::highlight(<prefix><class>)` rules in the page's document. It holds only the
+ *   ranges near the viewport (viewport-window.ts): Chromium's cost per frame grows with every
+ *   registered range, so ranges join as the reader scrolls towards them and leave behind, and
+ *   a Range is made only when first needed. Measured with a Chromium trace (100,000 characters,
+ *   1,000 claims, 2 cores): the frame after registering all 1,000 spent 33–48 ms rebuilding
+ *   highlight markers and 12–25 ms painting, and repeated the rebuild after any later DOM or
+ *   style change of the page; with the ~30 ranges near the viewport, ~1 ms and ~4 ms.
  * - {@link WrappingPainter} (wrapping.ts): the fallback where the API is missing — `<mark>`
  *   elements around text-node slices.
  *
@@ -16,6 +20,7 @@
  * first — so overlapping claims all stay reachable.
  */
 import type { TextIndex } from "./text-index";
+import { ViewportWindow } from "./viewport-window";
 
 export interface PaintHighlight {
   id: string;
@@ -38,7 +43,16 @@ export interface Painter {
   rangeOf(id: string): Range | null;
   /** Ids painted by the last `paint`, in paint order. */
   ids(): string[];
+  /**
+   * Tells `listener` which painted ids are near the viewport (within one viewport height of it)
+   * and which left: at once with those near now, then on every change (`clear` and `paint` send
+   * every shown id as gone first). Painters without a viewport window report all ids as near.
+   * Returns a function that stops the reports.
+   */
+  watchNear(listener: NearListener): () => void;
 }
+
+export type NearListener = (near: readonly string[], gone: readonly string[]) => void;
 
 export interface PainterOptions {
   /** Prefix of highlight names / class names, unique to the page's owner (default "fc-"). */
@@ -54,7 +68,14 @@ interface Painted {
   id: string;
   start: number;
   end: number;
-  range: Range;
+  className: string;
+  /** The index's nodes holding the first and the last character. */
+  first: number;
+  last: number;
+  /** Made when first needed (registration near the viewport, rangeOf, hit tests): most of 1,000 are not before the reader scrolls. */
+  range: Range | null;
+  /** The elements around the first and the last character, which decide when it is near the viewport (made when first needed). */
+  targets: Element[] | null;
 }
 
 export class CustomHighlightPainter implements Painter {
@@ -62,7 +83,9 @@ export class CustomHighlightPainter implements Painter {
   private readonly prefix: string;
   private painted: Painted[] = [];
   private byId = new Map<string, Painted>();
-  private names: string[] = [];
+  private highlights = new Map<string, Highlight>();
+  private readonly window: ViewportWindow<Painted>;
+  private readonly listeners = new Set<NearListener>();
 
   constructor(
     private readonly index: TextIndex,
@@ -70,33 +93,48 @@ export class CustomHighlightPainter implements Painter {
     private readonly win: Window & typeof globalThis = window,
   ) {
     this.prefix = options.prefix ?? "fc-";
+    const { nodes } = index;
+    this.window = new ViewportWindow<Painted>(
+      {
+        show: (items) => {
+          for (const p of items) this.highlights.get(p.className)?.add(this.rangeFor(p));
+          this.tell(items, []);
+        },
+        hide: (items) => {
+          for (const p of items) if (p.range) this.highlights.get(p.className)?.delete(p.range);
+          this.tell([], items);
+        },
+        targetsOf: (p) => (p.targets ??= elementsAround(nodes[p.first], nodes[p.last])),
+        boxOf: (p) => this.rangeFor(p).getBoundingClientRect(),
+      },
+      win,
+    );
   }
 
   paint(highlights: readonly PaintHighlight[]): void {
     this.clear();
-    const groups = new Map<string, Range[]>();
     for (const h of highlights) {
-      const range = this.index.rangeFor(h.start, h.end);
-      if (!range) continue;
-      const entry = { id: h.id, start: h.start, end: h.end, range };
+      const span = this.index.nodeSpan(h.start, h.end);
+      if (!span) continue;
+      const entry: Painted = { id: h.id, start: h.start, end: h.end, className: h.className, first: span[0], last: span[1], range: null, targets: null };
       this.painted.push(entry);
       this.byId.set(h.id, entry);
-      const group = groups.get(h.className);
-      if (group) group.push(range);
-      else groups.set(h.className, [range]);
-    }
-    // One Highlight per class: the registry stays small however many claims there are.
-    for (const [className, ranges] of groups) {
-      const name = this.prefix + className;
-      this.win.CSS.highlights.set(name, new this.win.Highlight(...ranges));
-      this.names.push(name);
+      // One Highlight per class: the registry stays small however many claims there are.
+      if (!this.highlights.has(h.className)) {
+        const highlight = new this.win.Highlight();
+        this.highlights.set(h.className, highlight);
+        this.win.CSS.highlights.set(this.prefix + h.className, highlight);
+      }
     }
     this.painted.sort((a, b) => a.start - b.start || b.end - a.end);
+    this.window.track(this.painted);
   }
 
   clear(): void {
-    for (const name of this.names) this.win.CSS.highlights.delete(name);
-    this.names = [];
+    this.tell([], this.window.shown());
+    this.window.disconnect();
+    for (const className of this.highlights.keys()) this.win.CSS.highlights.delete(this.prefix + className);
+    this.highlights.clear();
     this.painted = [];
     this.byId.clear();
   }
@@ -107,17 +145,36 @@ export class CustomHighlightPainter implements Painter {
     // with one, only ranges around it (±1: the caret may sit on either side of the character).
     const candidates = offset === null ? this.painted : this.painted.filter((p) => p.start <= offset + 1 && p.end >= offset - 1);
     return candidates
-      .filter((p) => containsPoint(p.range, x, y))
+      .filter((p) => containsPoint(this.rangeFor(p), x, y))
       .sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start)
       .map((p) => p.id);
   }
 
   rangeOf(id: string): Range | null {
-    return this.byId.get(id)?.range ?? null;
+    const painted = this.byId.get(id);
+    return painted ? this.rangeFor(painted) : null;
   }
 
   ids(): string[] {
     return this.painted.map((p) => p.id);
+  }
+
+  watchNear(listener: NearListener): () => void {
+    this.listeners.add(listener);
+    const near = this.window.shown();
+    if (near.length > 0) listener(near.map((p) => p.id), []);
+    return () => this.listeners.delete(listener);
+  }
+
+  private tell(near: readonly Painted[], gone: readonly Painted[]): void {
+    if (near.length === 0 && gone.length === 0) return;
+    const ids = (list: readonly Painted[]) => list.map((p) => p.id);
+    for (const listener of this.listeners) listener(ids(near), ids(gone));
+  }
+
+  private rangeFor(p: Painted): Range {
+    // nodeSpan said the range is not empty, so rangeFor makes one.
+    return (p.range ??= this.index.rangeFor(p.start, p.end)!);
   }
 
   private offsetAtPoint(x: number, y: number): number | null {
@@ -133,6 +190,13 @@ export class CustomHighlightPainter implements Painter {
     }
     return null;
   }
+}
+
+/** The parent elements of the first and the last text node (one when they share it). */
+function elementsAround(first: Text, last: Text): Element[] {
+  const a = first.parentElement;
+  const b = last.parentElement;
+  return a === b || !b ? (a ? [a] : []) : a ? [a, b] : [b];
 }
 
 /** Whether one of the range's line boxes contains the viewport point (a 1px tolerance for edges). */

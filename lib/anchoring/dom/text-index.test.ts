@@ -57,6 +57,16 @@ describe("indexText", () => {
     expect([r.startOffset, r.endOffset]).toEqual([4, 3]);
   });
 
+  it("tells which nodes a range would span without making it", () => {
+    const root = mount(`<div><p>Hello <b>big</b> world</p><p>Next para</p></div>`);
+    const index = indexText(root);
+    for (const [start, end] of [[6, 9], [0, 26], [15, 21], [10, 16], [15, 17], [4, 12], [30, 40]]) {
+      const range = index.rangeFor(start, end);
+      const span = index.nodeSpan(start, end);
+      expect(span, `${start}-${end}`).toEqual(range && [index.nodes.indexOf(range.startContainer as Text), index.nodes.indexOf(range.endContainer as Text)]);
+    }
+  });
+
   it("turns DOM positions back into offsets", () => {
     const root = mount(`<p>ab<i>cd</i>ef</p>`);
     const index = indexText(root);

@@ -45,6 +45,11 @@ export interface TextIndex {
   readonly ends: Int32Array;
   /** A live DOM Range for text offsets [start, end), or null when no indexed character lies inside. */
   rangeFor(start: number, end: number): Range | null;
+  /**
+   * Where `rangeFor` would put the range's ends, as indexes into `nodes` (the node of its first
+   * and of its last character), or null when it would return null — without making a Range.
+   */
+  nodeSpan(start: number, end: number): [first: number, last: number] | null;
   /** The DOM position of a text offset; `side` says which way to move out of a separator. */
   pointAt(offset: number, side: "start" | "end"): TextPoint | null;
   /** The text offset of a DOM position inside an indexed text node, else null. */
@@ -164,6 +169,13 @@ export function indexText(root: Node, options: TextIndexOptions = {}): TextIndex
     return i < 0 ? null : [i, Math.min(ends[i], offset) - starts[i]];
   };
 
+  /** Both ends of [start, end) located, or null when no character lies between them (empty after snapping out of separators). */
+  const locateBoth = (start: number, end: number): [[number, number], [number, number]] | null => {
+    const from = locate(start, "start");
+    const to = locate(end, "end");
+    return from && to && starts[from[0]] + from[1] < starts[to[0]] + to[1] ? [from, to] : null;
+  };
+
   return {
     root,
     text,
@@ -175,14 +187,17 @@ export function indexText(root: Node, options: TextIndexOptions = {}): TextIndex
       return at && { node: nodes[at[0]], offset: at[1] };
     },
     rangeFor(start, end) {
-      const from = locate(start, "start");
-      const to = locate(end, "end");
-      // Empty after snapping out of separators: nothing to show.
-      if (!from || !to || starts[from[0]] + from[1] >= starts[to[0]] + to[1]) return null;
+      const ends = locateBoth(start, end);
+      if (!ends) return null;
+      const [from, to] = ends;
       const range = (root.ownerDocument ?? (root as Document)).createRange();
       range.setStart(nodes[from[0]], from[1]);
       range.setEnd(nodes[to[0]], to[1]);
       return range;
+    },
+    nodeSpan(start, end) {
+      const ends = locateBoth(start, end);
+      return ends && [ends[0][0], ends[1][0]];
     },
     offsetOf(node, offset) {
       if (!positions) {

@@ -15,7 +15,7 @@
  * Cost: one DOM insertion per slice and highlight plus the style/layout of the new elements —
  * about 25× the main-thread time of custom highlights (bench/reader-highlights.ts).
  */
-import type { Painter, PainterOptions, PaintHighlight } from "./painter";
+import type { NearListener, Painter, PainterOptions, PaintHighlight } from "./painter";
 import type { TextIndex } from "./text-index";
 
 const WHITESPACE_ONLY = /^[ \t\n\r\f]*$/;
@@ -31,6 +31,7 @@ export class WrappingPainter implements Painter {
   /** Each split text node: the original first, then the pieces cut off it, in order. */
   private splits: Text[][] = [];
   private order: string[] = [];
+  private readonly listeners = new Set<NearListener>();
 
   constructor(
     private readonly index: TextIndex,
@@ -69,9 +70,11 @@ export class WrappingPainter implements Painter {
       }
     }
     this.order = valid.map((h) => h.id).filter((id) => this.marksById.has(id));
+    if (this.order.length > 0) for (const listener of this.listeners) listener(this.order, []);
   }
 
   clear(): void {
+    if (this.order.length > 0) for (const listener of this.listeners) listener([], this.order);
     for (const mark of this.marks) {
       const parent = mark.parentNode;
       if (!parent) continue;
@@ -120,6 +123,13 @@ export class WrappingPainter implements Painter {
 
   ids(): string[] {
     return [...this.order];
+  }
+
+  /** Marks are all in the DOM at once: every painted id is "near". */
+  watchNear(listener: NearListener): () => void {
+    this.listeners.add(listener);
+    if (this.order.length > 0) listener([...this.order], []);
+    return () => this.listeners.delete(listener);
   }
 
   /** The marks painted for one highlight, in document order (for tests and focus handling). */
