@@ -2,7 +2,8 @@
  * Bundle-size benchmark: `npm run bench:bundle` (= `tsx bench/bundle-size.ts`).
  *
  * 1. Builds the embeddable overlay (scripts/build-embed.ts → public/embed.js) and prints its
- *    minified and gzipped size against the 25 KB (gzipped) budget, with what it is made of.
+ *    minified and gzipped size against the 25 KB (gzipped) budget, with what it is made of —
+ *    the anchoring worker's source, carried inside embed.js, included and also shown on its own.
  * 2. Measures the JavaScript our own reader page `/articles/<slug>` loads: every external
  *    `<script src>` in the page's HTML, fetched and gzipped one by one (what a first visit
  *    downloads, compressed). The page comes from BASE_URL when set (a running production
@@ -99,11 +100,12 @@ function composition(inputs: Record<string, { bytesInOutput: number }>): string 
 
 async function main(): Promise<void> {
   console.log("Bundle sizes — reproduce with: npm run bench:bundle (tsx bench/bundle-size.ts; BASE_URL=<running server> to measure a given deployment)");
-  const { code, metafile } = await buildEmbed();
+  const { code, metafile, workerSource } = await buildEmbed();
   const embedGzip = gz(code);
   const within = embedGzip <= EMBED_BUDGET_BYTES;
   console.log(`\nembeddable overlay  ${EMBED_OUTPUT}: ${kb(Buffer.byteLength(code))} minified  ${kb(embedGzip)} gzipped   budget ${kb(EMBED_BUDGET_BYTES).trim()}: ${within ? "within" : "EXCEEDED"}`);
   console.log(`  made of (minified, before gzip): ${composition(Object.values(metafile.outputs)[0].inputs)}`);
+  console.log(`  of which the anchoring worker (engine bundled on its own, a string in embed/main.ts): ${kb(Buffer.byteLength(workerSource)).trim()} minified, ${kb(gz(workerSource)).trim()} gzipped on its own`);
 
   let server: { base: string; child: ChildProcess } | null = null;
   try {

@@ -54,8 +54,8 @@ export async function buildAnchorWorker(): Promise<string> {
   return result.outputFiles[0].text;
 }
 
-/** Bundles the overlay and returns its code (written to `outfile` unless null) and esbuild's metafile. */
-export async function buildEmbed(outfile: string | null = EMBED_OUTPUT): Promise<{ code: string; metafile: Metafile }> {
+/** Bundles the overlay and returns its code (written to `outfile` unless null), esbuild's metafile and the worker's source inside it. */
+export async function buildEmbed(outfile: string | null = EMBED_OUTPUT): Promise<{ code: string; metafile: Metafile; workerSource: string }> {
   const workerSource = await buildAnchorWorker();
   const result = await build({
     entryPoints: [EMBED_ENTRY],
@@ -76,7 +76,7 @@ export async function buildEmbed(outfile: string | null = EMBED_OUTPUT): Promise
     mkdirSync(path.dirname(outfile), { recursive: true });
     writeFileSync(outfile, code);
   }
-  return { code, metafile: result.metafile };
+  return { code, metafile: result.metafile, workerSource };
 }
 
 export function gzipSize(code: string | Buffer): number {
