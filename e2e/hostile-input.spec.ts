@@ -449,20 +449,23 @@ test("stored payloads render inert: the workspace for the editor, the reader pag
   // The payloads take turns in the text fields of CLAIMS claims and their comments, so that each lands in two
   // fields or more; a source link is a payload only when it is an http(s) address.
   expect(RENDERED_CLAIMS * TEXT_SLOTS).toBeGreaterThanOrEqual(payloads.length);
-  const passages = freePassages(ARTICLE_SLUG, RENDERED_CLAIMS);
+  // A copy of the reference article, so that these claims do not change what later specs see on it.
+  const referenceText = readDb((db) => (db.prepare("SELECT text FROM Article WHERE slug = ?").get(ARTICLE_SLUG) as { text: string }).text);
+  const articleSlug = await addArticle(editor, { title: "Feindliche Eingaben im Lesetext", sourceUrl: "https://example.org/feindlich-gelesen", publisher: "Test", text: referenceText });
+  const passages = freePassages(articleSlug, RENDERED_CLAIMS);
   const slot = (claim: number, field: number) => payloads[(claim * TEXT_SLOTS + field) % payloads.length];
   const claims: { id: string; claimText: string }[] = [];
   for (const [i, passage] of passages.entries()) {
     const [claimText, claimant, rationale, title, publisher, excerpt, comment] = Array.from({ length: TEXT_SLOTS }, (_, field) => slot(i, field).value as string);
     const link = payloads.filter((p) => p.category === "url-http")[i % 3];
     const content = { claimText, claimant, verdict: "MISLEADING", rationale, sources: [{ url: link.value, title, publisher, excerpt, publishedAt: "", stance: "REFUTES" }] };
-    const created = await createClaim(editor.request, ARTICLE_SLUG, passage, content);
+    const created = await createClaim(editor.request, articleSlug, passage, content);
     expect((await editor.request.post(`/api/v1/claims/${created.id}/comments`, { data: { body: comment } })).status()).toBe(201);
     claims.push({ id: created.id, claimText });
   }
   // The link validator keeps javascript:, data:, vbscript: and their disguises out of every source.
   for (const payload of FIELD_PAYLOADS.filter((p) => p.category === "url-scheme" && typeof p.value === "string" && /script|data/i.test(p.value))) {
-    const response = await editor.request.post(`/api/v1/articles/${ARTICLE_SLUG}/claims`, { data: { ...validContent(), passage: passages[0], sources: [{ ...validSource(), url: payload.value }] } });
+    const response = await editor.request.post(`/api/v1/articles/${articleSlug}/claims`, { data: { ...validContent(), passage: passages[0], sources: [{ ...validSource(), url: payload.value }] } });
     expect(response.status(), `${payload.id} ${JSON.stringify(payload.value)}`).toBe(422);
   }
 
@@ -484,13 +487,13 @@ test("stored payloads render inert: the workspace for the editor, the reader pag
     slugs.push(await addArticle(editor, { title: text, sourceUrl: `https://example.org/<script>__pwned('${payload.id}')</script>?${payload.id}`, publisher: text, text: `Vorspann ${payload.id}.\n\n${text}` }));
   }
 
-  // The editor's views: home, queue, the new articles' workspaces, and the reference workspace with every claim's details.
+  // The editor's views: home, queue, the new articles' workspaces, and the copy's workspace with every claim's details.
   const desk = await editor.newPage();
   for (const path of ["/", "/queue", ...slugs.map((s) => `/review/${s}`)]) {
     await desk.goto(path);
     await expectInertMarkup(desk);
   }
-  await desk.goto(`/review/${ARTICLE_SLUG}`);
+  await desk.goto(`/review/${articleSlug}`);
   for (const claim of claims) {
     const item = desk.locator(`[data-item="${claim.id}"]`);
     await item.locator("button").first().click();
@@ -501,13 +504,13 @@ test("stored payloads render inert: the workspace for the editor, the reader pag
   }
   await expectInertMarkup(desk);
 
-  // The reader's views: home, the new articles, and the reference article with every card opened.
+  // The reader's views: home, the new articles, and the copy with every card opened.
   const page = await reader.newPage();
   for (const path of ["/", ...slugs.map((s) => `/articles/${s}`)]) {
     await page.goto(path);
     await expectInertMarkup(page);
   }
-  await page.goto(`/articles/${ARTICLE_SLUG}`);
+  await page.goto(`/articles/${articleSlug}`);
   for (const claim of claims) {
     await page.locator(`mark[data-claim-id="${claim.id}"]`).first().click();
     const card = page.getByTestId("claim-card");
