@@ -36,19 +36,24 @@ const normalizeOnce: Plugin = {
   },
 };
 
+/** One self-contained, minified script for any browser the overlay supports: the overlay and its worker alike. */
+const BROWSER_BUNDLE = {
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: "es2020",
+  platform: "browser",
+  legalComments: "none",
+  charset: "utf8",
+  write: false,
+} as const;
+
 /** Bundles the anchoring worker (same settings as the overlay) and returns its code. */
 export async function buildAnchorWorker(): Promise<string> {
   const result = await build({
     entryPoints: ["lib/anchoring/anchor-worker-entry.ts"],
     plugins: [normalizeOnce],
-    bundle: true,
-    minify: true,
-    format: "iife",
-    target: "es2020",
-    platform: "browser",
-    legalComments: "none",
-    charset: "utf8",
-    write: false,
+    ...BROWSER_BUNDLE,
     logLevel: "warning",
   });
   return result.outputFiles[0].text;
@@ -60,14 +65,7 @@ export async function buildEmbed(outfile: string | null = EMBED_OUTPUT): Promise
   const result = await build({
     entryPoints: [EMBED_ENTRY],
     define: { [ANCHOR_WORKER_SOURCE_DEFINE]: JSON.stringify(workerSource) },
-    bundle: true,
-    minify: true,
-    format: "iife",
-    target: "es2020",
-    platform: "browser",
-    legalComments: "none",
-    charset: "utf8",
-    write: false,
+    ...BROWSER_BUNDLE,
     metafile: true,
     logLevel: "warning",
   });
