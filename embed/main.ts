@@ -51,9 +51,11 @@ export interface EmbedApi {
   /**
    * performance.now() at each step, for bench/reader-highlights.ts and the curious: started,
    * page text indexed (and handed to the worker), claims arrived (fetched and parsed as JSON),
-   * claims anchored (results back on the main thread), highlights registered and overlay mounted.
+   * claims read from the AnnotationPage, the anchoring request received and answered in the
+   * worker (where there is one), claims anchored (results back on the main thread), highlights
+   * registered and overlay mounted.
    */
-  timings: Partial<Record<"start" | "indexed" | "claims" | "anchored" | "shown", number>>;
+  timings: Partial<Record<"start" | "indexed" | "claims" | "parsed" | "workerReceived" | "workerAnchored" | "anchored" | "shown", number>>;
   /** Settles with the final status; never rejects. */
   ready: Promise<Status>;
   /** The painted highlights with the host page's words under them (tests, debugging). */
@@ -120,8 +122,10 @@ async function start(win: Window & typeof globalThis, script: HTMLScriptElement 
     // The lookup wraps the AnnotationPage as { slug, url, annotations }.
     const page = config.slug ? data : (data as { annotations?: unknown }).annotations;
     const claims = parseAnnotationPage(page);
+    api.timings.parsed = performance.now();
     const results = await anchorer.anchor(index.text, claims.map((c) => c.anchor));
     api.timings.anchored = performance.now();
+    if (anchorer.lastTiming) [api.timings.workerReceived, api.timings.workerAnchored] = [anchorer.lastTiming.received, anchorer.lastTiming.anchored];
     api.anchoring = anchorer.place;
     const status = show(win, root, index, claims, results, api, state);
     api.timings.shown = performance.now();

@@ -69,6 +69,11 @@ export interface RunResult {
     beforeData: number;
     /** Data → results back on the main thread (annotations parsed, anchored). */
     anchor: number;
+    /** Its parts: claims read from the AnnotationPage; the request on its way to the worker; anchoring in the worker; the results on their way back. NaN where there is no worker. */
+    parse: number;
+    toWorker: number;
+    inWorker: number;
+    back: number;
     /** Results → highlights registered and overlay mounted. */
     show: number;
     /** Data → painted: the figure the target is about. */
@@ -308,6 +313,7 @@ async function run(kind: Kind): Promise<RunResult> {
     ms: {
       beforeData: round(embed ? (embed.timings.indexed ?? NaN) - (embed.timings.start ?? NaN) : 0),
       anchor: round(tAnchored - t0),
+      ...anchorParts(embed),
       show: round(tShown - tAnchored),
       total: round(tPainted - t0),
       changeFrame: round(changeFrame),
@@ -318,6 +324,12 @@ async function run(kind: Kind): Promise<RunResult> {
     longestFrame: describeLongest(loafs.filter(ours), start, t0),
     calibrationMs,
   };
+}
+
+function anchorParts(embed: EmbedApi | null): Pick<RunResult["ms"], "parse" | "toWorker" | "inWorker" | "back"> {
+  const t = embed?.timings ?? {};
+  const span = (from?: number, to?: number) => (from === undefined || to === undefined ? NaN : round(to - from));
+  return { parse: span(t.claims, t.parsed), toWorker: span(t.parsed, t.workerReceived), inWorker: span(t.workerReceived, t.workerAnchored), back: span(t.workerAnchored, t.anchored) };
 }
 
 function describeLongest(frames: Entry[], start: number, t0: number): string | null {

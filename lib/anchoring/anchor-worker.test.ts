@@ -43,6 +43,11 @@ describe("serveAnchorRequests", () => {
     expect(answer).toMatchObject({ type: "anchored", id: 7 });
     if (answer.type !== "anchored") return;
     expect(unpackResults(answer.results, corpus.claims)).toEqual(anchorAll(edited, corpus.claims));
+    // When it was received and anchored, on the wall clock (the page converts it to its own clock).
+    const { received, anchored } = answer.timing!;
+    expect(received).toBeGreaterThan(Date.now() - 60_000);
+    expect(anchored).toBeGreaterThanOrEqual(received);
+    expect(anchored).toBeLessThanOrEqual(performance.timeOrigin + performance.now());
   });
 
   it("does not answer a warm-up, and a request arriving during one stops it at its next pause", async () => {
@@ -51,7 +56,7 @@ describe("serveAnchorRequests", () => {
     page.send({ type: "warm-up", text: edited });
     page.send({ type: "anchor", id: 1, text: edited, claims: corpus.claims.slice(0, 5) });
     const answer = await page.next();
-    expect(answer).toEqual({ type: "anchored", id: 1, results: packResults(anchorAll(edited, corpus.claims.slice(0, 5))) });
+    expect(answer).toEqual({ type: "anchored", id: 1, results: packResults(anchorAll(edited, corpus.claims.slice(0, 5))), timing: expect.any(Object) });
     // The warm-up ran one batch and waits at its first pause; let it go on: it stops.
     expect(pauses).toHaveLength(1);
     pauses[0]();

@@ -24,8 +24,20 @@ export type AnchorWorkerRequest =
   | { type: "anchor"; id: number; text: string; claims: readonly StoredAnchor[] };
 
 export type AnchorWorkerResponse =
-  | { type: "anchored"; id: number; results: PackedResults }
+  | { type: "anchored"; id: number; results: PackedResults; timing?: WorkerTiming }
   | { type: "failed"; id: number; message: string };
+
+/**
+ * When the worker received a request and when it had anchored it, as wall-clock milliseconds
+ * (performance.timeOrigin + performance.now(): a worker's performance.now() counts from its own
+ * start), for the page's timings (embed.js, bench/reader-highlights.ts).
+ */
+export interface WorkerTiming {
+  received: number;
+  anchored: number;
+}
+
+const wallClock = () => performance.timeOrigin + performance.now();
 
 /** The part of a worker's global scope (or a MessagePort) the worker side uses. */
 export interface MessageEndpoint {
@@ -143,7 +155,9 @@ export function serveAnchorRequests(endpoint: MessageEndpoint, pause: () => Prom
       void warmUp(request.text, () => current === requests, pause);
     } else if (request?.type === "anchor") {
       requests++;
+      const received = wallClock();
       const response = answerAnchorRequest(request);
+      if (response.type === "anchored") response.timing = { received, anchored: wallClock() };
       endpoint.postMessage(response, response.type === "anchored" ? [response.results.numbers.buffer, response.results.scores.buffer] : []);
     }
   };

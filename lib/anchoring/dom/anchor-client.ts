@@ -11,13 +11,15 @@
  * at the host page.
  */
 import { anchorAllInSlices, type AnchorResult, type StoredAnchor } from "../anchor";
-import { unpackResults, type AnchorWorkerRequest, type AnchorWorkerResponse } from "../anchor-worker";
+import { unpackResults, type AnchorWorkerRequest, type AnchorWorkerResponse, type WorkerTiming } from "../anchor-worker";
 
 export type AnchoringPlace = "worker" | "main-thread";
 
 export interface Anchorer {
   /** Where requests are anchored now; "worker" turns into "main-thread" when the worker fails. */
   readonly place: AnchoringPlace;
+  /** When the worker received and finished the last answered request, on this page's performance.now() clock; null on the main thread. */
+  readonly lastTiming: WorkerTiming | null;
   /** Lets the worker compile the engine on this text while the claims are still on their way (no-op on the main thread). */
   warmUp(text: string): void;
   /** anchorAll(text, claims), off the main thread where possible. */
@@ -51,6 +53,7 @@ function startWorker(source: string, win: Window & typeof globalThis): Worker | 
 
 class MainThreadAnchorer implements Anchorer {
   readonly place: AnchoringPlace = "main-thread";
+  readonly lastTiming = null;
   warmUp(): void {}
   anchor(text: string, claims: readonly StoredAnchor[]): Promise<AnchorResult[]> {
     return anchorAllInSlices(text, claims, SLICE_MS);
@@ -67,6 +70,7 @@ interface Pending {
 
 class WorkerAnchorer implements Anchorer {
   place: AnchoringPlace = "worker";
+  lastTiming: WorkerTiming | null = null;
   private readonly pending = new Map<number, Pending>();
   private lastId = 0;
 
@@ -113,6 +117,8 @@ class WorkerAnchorer implements Anchorer {
     const pending = this.pending.get(response?.id);
     if (!pending) return;
     this.pending.delete(response.id);
+    const timing = response.type === "anchored" ? response.timing : undefined;
+    if (timing) this.lastTiming = { received: timing.received - performance.timeOrigin, anchored: timing.anchored - performance.timeOrigin };
     if (response.type === "anchored") pending.resolve(unpackResults(response.results, pending.claims));
     else pending.reject(new Error(response.message));
   }
