@@ -34,7 +34,7 @@ import { calibrationLoop, CLAIMS_AFTER_MS, DELAY_SLUG_PREFIX, KINDS, VERDICT_CYC
 
 const SEED = 20240614;
 const TRACE_DIR = process.env.BENCH_TRACE ? path.resolve(process.env.BENCH_TRACE) : null;
-const TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "blink.user_timing", "cc", "v8", "toplevel"];
+const TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-v8.cpu_profiler", "disabled-by-default-devtools.timeline", "blink", "blink.user_timing", "cc", "v8", "toplevel"];
 const RUNS = 5;
 const CHROMIUM = "/usr/bin/chromium";
 const VERDICT_STYLES: [string, string, string][] = [

@@ -7,8 +7,8 @@
  * shows badges and cards inside a Shadow DOM.
  *
  * Order of work, so that the claims' arrival finds everything else done: the request goes out
- * first; meanwhile, in tasks and frames of their own, the anchoring worker starts (from its
- * source bundled into this file), the page's text is indexed once and handed to the worker to
+ * first and the anchoring worker starts (from its source bundled into this file); meanwhile, in
+ * tasks and frames of their own, the page's text is indexed once and handed to the worker to
  * warm up on, the highlight styles and the overlay's element are added. When the claims arrive
  * the worker anchors them and the main thread only maps offsets to ranges and registers those
  * near the viewport (lib/anchoring/dom); badges follow after that frame. Where the host page's
@@ -101,11 +101,12 @@ async function start(win: Window & typeof globalThis, script: HTMLScriptElement 
   const config = readConfig(doc, script, win.location);
   if (!config) return "unavailable";
   const request = fetchJson(annotationsUrl(config), TIMEOUT_MS); // in parallel with the page's parsing
-  // While the request is out, the preparations, each in a task of its own (the page stays
-  // responsive between them): the anchoring worker; after the next frame, the page's text.
-  await nextTask();
+  // The worker at once too: it takes tens of milliseconds to start, on its own thread.
   const anchorer = createAnchorer(typeof __FACTCHECK_ANCHOR_WORKER__ === "string" ? __FACTCHECK_ANCHOR_WORKER__ : null, win);
   try {
+    // While the request is out, the preparations, each in a task of its own (the page stays
+    // responsive between them): after the next frame, the page's text.
+    await nextTask();
     await domReady(doc);
     await nextFrame(win);
     const root = findArticleRoot(doc, config.rootSelector);
@@ -131,7 +132,8 @@ async function start(win: Window & typeof globalThis, script: HTMLScriptElement 
     api.timings.shown = performance.now();
     return status;
   } finally {
-    anchorer.dispose();
+    // Ending a worker takes a millisecond or two of the main thread: after the highlights' frame.
+    void nextFrame(win).then(() => anchorer.dispose());
   }
 }
 

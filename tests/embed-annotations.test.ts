@@ -65,6 +65,20 @@ describe("parseAnnotationPage", () => {
     expect(safeHttpUrl("https://a.example/x?y#z")).toBe("https://a.example/x?y#z");
     for (const bad of ["javascript:alert(1)", "data:text/html,x", "/relative", "", 7, null]) expect(safeHttpUrl(bad)).toBeNull();
   });
+
+  it("gives plain addresses back as they are and lets the URL parser tidy or refuse the rest", () => {
+    for (const plain of ["https://fc.example/articles/a#claim-c1", "http://127.0.0.1:3000/articles/b-2?x=1&y=%20#claim-z_9"]) {
+      expect(safeHttpUrl(plain)).toBe(plain);
+      expect(safeHttpUrl(plain)).toBe(new URL(plain).href);
+    }
+    expect(safeHttpUrl("HTTPS://FC.Example/a b")).toBe("https://fc.example/a%20b");
+    expect(safeHttpUrl(" https://fc.example/")).toBe("https://fc.example/");
+    for (const bad of ["https://fc.example/\n#x", "javascript://fc.example/%0aalert(1)", "https//fc.example/", "https:/fc.example/x?<script>"]) {
+      const result = safeHttpUrl(bad);
+      if (result !== null) expect(new URL(result).protocol).toMatch(/^https?:$/);
+    }
+    expect(safeHttpUrl("javascript://fc.example/%0aalert(1)")).toBeNull();
+  });
 });
 
 describe("fetchJson", () => {

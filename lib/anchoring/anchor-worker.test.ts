@@ -57,7 +57,7 @@ describe("serveAnchorRequests", () => {
     page.send({ type: "anchor", id: 1, text: edited, claims: corpus.claims.slice(0, 5) });
     const answer = await page.next();
     expect(answer).toEqual({ type: "anchored", id: 1, results: packResults(anchorAll(edited, corpus.claims.slice(0, 5))), timing: expect.any(Object) });
-    // The warm-up ran one batch and waits at its first pause; let it go on: it stops.
+    // The warm-up normalised the text and waits at its first pause; let it go on: it stops.
     expect(pauses).toHaveLength(1);
     pauses[0]();
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -66,7 +66,7 @@ describe("serveAnchorRequests", () => {
   });
 
   it("warms up batch by batch to the end when nothing else comes, without answering", async () => {
-    const batches = 2 * Math.ceil(warmUpClaims(corpus.text).length / 40);
+    const batches = 1 + 2 * Math.ceil(warmUpClaims(corpus.text).length / 40); // the normalisation, then the batches
     let pauses = 0;
     let lastReached: () => void = () => undefined;
     const allPaused = new Promise<void>((resolve) => (lastReached = resolve));

@@ -128,6 +128,14 @@ export function answerAnchorRequest(request: Extract<AnchorWorkerRequest, { type
 
 /** Runs the warm-up on `text` batch by batch, pausing between batches, until done or `wanted()` turns false. */
 async function warmUp(text: string, wanted: () => boolean, pause: () => Promise<void>): Promise<void> {
+  // First only the normalisation every request needs (remembered in the worker's bundle), then a
+  // pause: claims that arrive right after the text wait for that alone, not for a batch too.
+  try {
+    anchorAll(text, []);
+  } catch {
+    return;
+  }
+  await pause();
   const claims = warmUpClaims(text);
   for (let round = 0; round < WARM_UP_ROUNDS; round++) {
     for (let i = 0; i < claims.length; i += WARM_UP_BATCH) {

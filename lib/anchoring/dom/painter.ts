@@ -94,6 +94,7 @@ export class CustomHighlightPainter implements Painter {
   ) {
     this.prefix = options.prefix ?? "fc-";
     const { nodes } = index;
+    const targetsOf = (p: Painted) => (p.targets ??= elementsAround(nodes[p.first], nodes[p.last]));
     this.window = new ViewportWindow<Painted>(
       {
         show: (items) => {
@@ -104,8 +105,11 @@ export class CustomHighlightPainter implements Painter {
           for (const p of items) if (p.range) this.highlights.get(p.className)?.delete(p.range);
           this.tell([], items);
         },
-        targetsOf: (p) => (p.targets ??= elementsAround(nodes[p.first], nodes[p.last])),
-        boxOf: (p) => this.rangeFor(p).getBoundingClientRect(),
+        targetsOf,
+        // The elements' boxes, not the range's: the same targets the IntersectionObserver watches
+        // afterwards, and an element's box is cheaper to ask for than a range's (no Range made,
+        // no text boxes gathered) — the binary search asks for a dozen in the highlights' frame.
+        boxOf: (p) => verticalExtent(targetsOf(p)),
       },
       win,
     );
@@ -120,14 +124,14 @@ export class CustomHighlightPainter implements Painter {
       this.painted.push(entry);
       this.byId.set(h.id, entry);
       // One Highlight per class: the registry stays small however many claims there are.
-      if (!this.highlights.has(h.className)) {
-        const highlight = new this.win.Highlight();
-        this.highlights.set(h.className, highlight);
-        this.win.CSS.highlights.set(this.prefix + h.className, highlight);
-      }
+      if (!this.highlights.has(h.className)) this.highlights.set(h.className, new this.win.Highlight());
     }
     this.painted.sort((a, b) => a.start - b.start || b.end - a.end);
+    // Which ranges are near the viewport is measured (getBoundingClientRect) before the highlights
+    // are registered: registering one invalidates the page's style, and measuring after it made
+    // Chromium recompute the whole page's style first (a few ms in the frame that paints them).
     this.window.track(this.painted);
+    for (const [className, highlight] of this.highlights) this.win.CSS.highlights.set(this.prefix + className, highlight);
   }
 
   clear(): void {
@@ -197,6 +201,20 @@ function elementsAround(first: Text, last: Text): Element[] {
   const a = first.parentElement;
   const b = last.parentElement;
   return a === b || !b ? (a ? [a] : []) : a ? [a, b] : [b];
+}
+
+/**
+ * From the top of the first element's box to the bottom of the last one's: in an article's flow
+ * this covers every line of the text between them.
+ */
+function verticalExtent(elements: readonly Element[]): DOMRectReadOnly {
+  if (elements.length === 0) return new DOMRectReadOnly();
+  const first = elements[0].getBoundingClientRect();
+  if (elements.length === 1) return first;
+  const last = elements[elements.length - 1].getBoundingClientRect();
+  const left = Math.min(first.left, last.left);
+  const top = Math.min(first.top, last.top);
+  return new DOMRectReadOnly(left, top, Math.max(first.right, last.right) - left, Math.max(first.bottom, last.bottom) - top);
 }
 
 /** Whether one of the range's line boxes contains the viewport point (a 1px tolerance for edges). */
