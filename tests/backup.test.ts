@@ -10,7 +10,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_DATABASE_PROVIDER, TEST_DATABASE_URL, createPostgresTestDatabase, dropPostgresTestDatabase, migrateTestDatabase, postgresTestUrl } from "./test-database";
+import { TEST_DATABASE_PROVIDER, TEST_DATABASE_URL, createPostgresTestDatabase, migrateTestDatabase } from "./test-database";
 import type { Actor } from "@/lib/server/actor";
 
 const { db } = await import("@/lib/server/db");
@@ -40,9 +40,9 @@ afterAll(async () => {
 /** A fresh, empty database of the same kind to restore into. */
 async function freshDatabase(): Promise<string> {
   if (TEST_DATABASE_PROVIDER === "sqlite") return `file:${path.join(folder, `restored-${cleanup.length}.db`)}`;
-  const name = await createPostgresTestDatabase("_restore");
-  cleanup.push(() => dropPostgresTestDatabase(name));
-  return postgresTestUrl(name);
+  const database = await createPostgresTestDatabase("factcheck_test_restore");
+  cleanup.push(database.drop);
+  return database.url;
 }
 
 interface Restored {

@@ -8,44 +8,20 @@
  * TEST_POSTGRES_URL and drops it when the file's tests are done.
  */
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll } from "vitest";
+import { createPostgresDatabase, type ThrowawayPostgres } from "../scripts/lib/throwaway-databases";
 
 export const TEST_DATABASE_PROVIDER = process.env.TEST_DATABASE_PROVIDER === "postgresql" ? "postgresql" : "sqlite";
 
-/** A URL on the test server for another database (the same role and settings). */
-export function postgresTestUrl(database: string): string {
+/** A new, empty PostgreSQL database `<prefix>_<random>` on the test server, and how to drop it. */
+export function createPostgresTestDatabase(prefix = "factcheck_test"): Promise<ThrowawayPostgres> {
   const server = process.env.TEST_POSTGRES_URL;
   if (!server) throw new Error("TEST_DATABASE_PROVIDER=postgresql needs TEST_POSTGRES_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres)");
-  const url = new URL(server);
-  url.pathname = `/${database}`;
-  return url.toString();
+  return createPostgresDatabase(server, prefix);
 }
-
-/** Runs one statement on the test server's maintenance database (CREATE/DROP DATABASE). */
-export async function onTestServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A new, empty PostgreSQL database on the test server; returns its name. */
-export async function createPostgresTestDatabase(suffix = ""): Promise<string> {
-  const name = `factcheck_test_${randomBytes(6).toString("hex")}${suffix}`;
-  await onTestServer(`CREATE DATABASE "${name}"`);
-  return name;
-}
-
-/** Drops a test database even while connections to it remain (PostgreSQL 13+). */
-export const dropPostgresTestDatabase = (name: string) => onTestServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 
 /** Applies the committed migrations for the URL's kind (prisma.config.ts picks the folder). */
 export function migrate(url: string): void {
@@ -54,8 +30,8 @@ export function migrate(url: string): void {
 
 async function createTestDatabase(): Promise<{ url: string; remove: () => Promise<void> }> {
   if (TEST_DATABASE_PROVIDER === "postgresql") {
-    const name = await createPostgresTestDatabase();
-    return { url: postgresTestUrl(name), remove: () => dropPostgresTestDatabase(name) };
+    const database = await createPostgresTestDatabase();
+    return { url: database.url, remove: database.drop };
   }
   const folder = mkdtempSync(path.join(tmpdir(), "factcheck-test-"));
   return { url: `file:${path.join(folder, "test.db")}`, remove: async () => rmSync(folder, { recursive: true, force: true }) };

@@ -47,6 +47,27 @@ describe("handle: route handlers check the origin themselves", () => {
 describe("readJsonBody", () => {
   const tooLarge = expect.objectContaining({ code: "PAYLOAD_TOO_LARGE" });
 
+  it("answers a body cut off by the client with a 400, not an internal error", async () => {
+    const serverLog = vi.spyOn(console, "error").mockImplementation(() => {});
+    const cutOff = () =>
+      new Request("http://localhost/api/v1/claims", {
+        method: "POST",
+        duplex: "half",
+        body: new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"claimText": "ha'));
+            controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+          },
+        }),
+      } as RequestInit);
+    await expect(readJsonBody(cutOff())).rejects.toEqual(expect.objectContaining({ code: "BAD_REQUEST" }));
+    const request = cutOff();
+    const response = await handle(request, async () => Response.json(await readJsonBody(request)));
+    expect(response.status).toBe(400);
+    expect(serverLog).not.toHaveBeenCalled();
+    serverLog.mockRestore();
+  });
+
   it("reads a body up to the limit", async () => {
     const body = JSON.stringify({ body: "x".repeat(MAX_JSON_BODY_BYTES - 20) });
     expect(await readJsonBody(request("POST", {}, body))).toEqual({ body: "x".repeat(MAX_JSON_BODY_BYTES - 20) });

@@ -50,7 +50,15 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body?.getReader();
-  for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
+  const next = async () => {
+    try {
+      return await reader?.read();
+    } catch {
+      // The client went away mid-body (ECONNRESET, an aborted fetch): its request, not our failure.
+      throw new AppError("BAD_REQUEST", "The request body could not be read to its end.");
+    }
+  };
+  for (let read = await next(); read && !read.done; read = await next()) {
     size += read.value.byteLength;
     if (size > MAX_JSON_BODY_BYTES) {
       await reader!.cancel();

@@ -50,7 +50,7 @@ function refuseSelf(admin: Actor, userId: string, action: string, code: string, 
   throw new AppError("FORBIDDEN", message, { _: code });
 }
 
-async function findTarget(tx: Tx, userId: string) {
+async function findTarget(tx: Tx | typeof db, userId: string) {
   const target = await tx.user.findUnique({ where: { id: userId }, select: USER_FIELDS });
   if (!target) throw new AppError("NOT_FOUND", "There is no such account.");
   return target;
@@ -130,6 +130,9 @@ export async function setUserDisabled(actor: Actor | null, input: unknown): Prom
 export async function resetUserPassword(actor: Actor | null, input: unknown): Promise<{ user: UserRow; temporaryPassword: string }> {
   requireAdmin(actor, "resetUserPassword");
   const { userId } = parseInput(ZResetUserPassword, input);
+  // Checked before hashing (0.4 s of CPU), and again in the transaction below.
+  refuseSelf(actor!, userId, "resetUserPassword", "self_reset", "Change your own password under “My account”.");
+  await findTarget(db, userId);
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   const user = await db.$transaction(async (tx) => {
