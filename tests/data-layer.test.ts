@@ -194,4 +194,25 @@ describe("createArticle", () => {
     await expectRefused(() => articles.createArticle(reviewer, { ...input, text: "  \n\n " }), "VALIDATION");
     await expectRefused(() => articles.createArticle(reviewer, { ...input, language: "fr" }), "VALIDATION");
   });
+
+  it("lets one of several imports of one address made at once in, and tells the others which article it is", async () => {
+    const base = { publisher: "P", language: "de", text: "Vorspann.\n\nAbsatz." };
+    const spellings = ["https://example.org/gleichzeitig", "https://example.org/gleichzeitig?utm_source=x", "https://example.org/gleichzeitig#oben"];
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => articles.createArticle(reviewer, { ...base, title: `Gleichzeitig ${i}`, sourceUrl: spellings[i % spellings.length] })),
+    );
+    const stored = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value.slug] : []));
+    expect(stored).toHaveLength(1);
+    for (const o of outcomes) {
+      if (o.status === "rejected") expect(o.reason).toMatchObject({ code: "CONFLICT", details: { duplicate: { slug: stored[0] } } });
+    }
+    expect(await db.article.count({ where: { sourceUrl: { startsWith: "https://example.org/gleichzeitig" } } })).toBe(1);
+  });
+
+  it("gives articles with one title made at once slugs of their own", async () => {
+    const made = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => articles.createArticle(reviewer, { title: "Derselbe Titel", sourceUrl: `https://example.org/titel-${i}`, publisher: "P", language: "de", text: "Vorspann.\n\nAbsatz." })),
+    );
+    expect(new Set(made.map((m) => m.slug)).size).toBe(5);
+  });
 });

@@ -7,7 +7,7 @@ import { cache } from "react";
 import type { Actor } from "./actor";
 import { isStaff, requireStaff } from "./authz";
 import { db } from "./db";
-import { AppError } from "./errors";
+import { AppError, isUniqueViolation } from "./errors";
 import { parseInput } from "./validate";
 import { claimInclude, toClaimView, toPublishedClaimView, type ClaimView, type PublishedClaimView } from "./claim-view";
 import { ZCreateArticle, type TCreateArticle } from "../validation/article";
@@ -213,8 +213,32 @@ export async function createArticle(actor: Actor | null, input: unknown): Promis
   if (!title) throw new AppError("VALIDATION", "The article needs a title.", { title: "required" });
   const canonical = joinBlocks(blocks);
   const sourceUrl = normalizeSourceUrl(data.sourceUrl);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertArticle(creator, data, { title, byline, canonical, sourceUrl });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Two imports of one address at once: the unique index lets one in, the other gets the
+      // answer it would have got a moment later. Two articles with one title at once: the
+      // loser's slug was taken meanwhile — it picks another.
+      const duplicate = await findDuplicate([sourceUrl]);
+      if (duplicate) throw duplicateError(duplicate);
+      if (attempt === SLUG_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** Tries at a free slug before giving up: each attempt sees the slugs taken by the ones before, so N articles with one title at once need up to N. */
+const SLUG_ATTEMPTS = 8;
+
+async function insertArticle(
+  creator: Actor,
+  data: TCreateArticle,
+  { title, byline, canonical, sourceUrl }: { title: string; byline: string | null; canonical: ReturnType<typeof joinBlocks>; sourceUrl: string },
+): Promise<{ slug: string }> {
   return db.$transaction(async (tx) => {
-    // Checked inside the transaction, so two imports of one address cannot both pass.
+    // Checked inside the transaction, so the usual spellings of an address count as one (the
+    // unique index only knows the normalised spelling).
     const duplicate = await findDuplicate([data.sourceUrl], tx);
     if (duplicate) throw duplicateError(duplicate);
     const slug = await uniqueSlug(slugify(title), tx);

@@ -10,6 +10,7 @@
  */
 import "server-only";
 import { db, type Db } from "./db";
+import { isUniqueViolation } from "./errors";
 
 export interface ThrottlePolicy {
   maxFailures: number;
@@ -50,10 +51,6 @@ export async function activeLock(keys: string[], { now = new Date(), client = db
   const locked = await client.signInThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: now } } });
   const until = locked.map((row) => row.lockedUntil!.getTime());
   return until.length > 0 ? new Date(Math.max(...until)) : null;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 /** Counts one failure for `key`: inside the open window, or as the first of a new window. */

@@ -9,7 +9,7 @@ import "server-only";
 import type { Actor } from "./actor";
 import { requireAdmin } from "./authz";
 import { db } from "./db";
-import { AppError } from "./errors";
+import { AppError, isUniqueViolation } from "./errors";
 import { generateTemporaryPassword, hashPassword, verifyPassword } from "./passwords";
 import { logSecurityEvent } from "./security-log";
 import { accountKey, activeLock, recordSignInFailure, unlockAccount } from "./sign-in-throttle";
@@ -54,10 +54,6 @@ async function findTarget(tx: Tx | typeof db, userId: string) {
   const target = await tx.user.findUnique({ where: { id: userId }, select: USER_FIELDS });
   if (!target) throw new AppError("NOT_FOUND", "There is no such account.");
   return target;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 export async function listUsers(actor: Actor | null): Promise<UserRow[]> {

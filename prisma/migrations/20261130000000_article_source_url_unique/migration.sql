@@ -1,0 +1,6 @@
+-- DropIndex
+DROP INDEX "Article_sourceUrl_idx";
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Article_sourceUrl_key" ON "Article"("sourceUrl");
+
