@@ -40,6 +40,8 @@ export async function takeStep(page: Page, claimText: string, button: string, no
 
 /** Drags the mouse across the first occurrence of `text` inside `rootSelector`, like a person selecting it. */
 export async function selectWithMouse(page: Page, rootSelector: string, text: string) {
+  // The workspace underlines claim suggestions once they arrive (aria-busy until then); measure after that.
+  await page.locator(`${rootSelector}:not([aria-busy="true"])`).waitFor();
   const box = await page.evaluate(
     ({ rootSelector, text }) => {
       const root = document.querySelector(rootSelector)!;

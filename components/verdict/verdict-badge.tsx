@@ -11,7 +11,7 @@ export function VerdictBadge({ verdict, locale, count, size = "sm" }: { verdict:
     >
       <span aria-hidden>{info.glyph}</span>
       <span>{info.label[locale]}</span>
-      {count !== undefined && <span className="rounded-full bg-white/25 px-1.5 tabular-nums">{count}</span>}
+      {count !== undefined && <span className="rounded-full bg-black/25 px-1.5 tabular-nums">{count}</span>}
     </span>
   );
 }

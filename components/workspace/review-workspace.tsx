@@ -74,12 +74,36 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims, s
   const [suggestions, setSuggestions] = useState<{ supported: boolean; items: SuggestionItem[] | null }>({ supported: true, items: null });
   const [activeSuggestion, setActiveSuggestion] = useState<string | null>(null);
 
+  /** The claim count the suggestions were last loaded for: they are loading while it differs. */
+  const [suggestionsFor, setSuggestionsFor] = useState<number | null>(null);
+  // Underlining suggestions splits the article's text nodes anew, which would move a selection
+  // being made with the mouse: suggestions that arrive while the button is down wait for it.
+  const pointerDown = useRef(false);
+  const heldSuggestions = useRef<typeof suggestions | null>(null);
+  useEffect(() => {
+    const released = () => {
+      pointerDown.current = false;
+      if (heldSuggestions.current) setSuggestions(heldSuggestions.current);
+      heldSuggestions.current = null;
+    };
+    document.addEventListener("pointerup", released);
+    document.addEventListener("pointercancel", released);
+    return () => {
+      document.removeEventListener("pointerup", released);
+      document.removeEventListener("pointercancel", released);
+    };
+  }, []);
+
   // Suggestions come from the server's detector; reload them when claims change (new claims cover some).
   useEffect(() => {
     let cancelled = false;
     suggestionsAction(slug).then((result) => {
-      if (cancelled || !result.ok) return;
-      setSuggestions({ supported: result.data.supported, items: result.data.suggestions });
+      if (cancelled) return;
+      setSuggestionsFor(claims.length);
+      if (!result.ok) return;
+      const next = { supported: result.data.supported, items: result.data.suggestions };
+      if (pointerDown.current) heldSuggestions.current = next;
+      else setSuggestions(next);
     });
     return () => {
       cancelled = true;
@@ -235,8 +259,10 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims, s
           aria-describedby="workspace-hint"
           lang={language === "other" ? undefined : language}
           data-testid="workspace-article"
+          aria-busy={suggestionsFor !== claims.length}
           className="rounded-lg border border-rule bg-white p-6 font-serif text-[1.1rem] shadow-sm sm:p-8"
           onKeyDown={onArticleKeyDown}
+          onPointerDown={() => (pointerDown.current = true)}
           onClick={(e) => {
             if (window.getSelection()?.isCollapsed === false) return;
             const mark = (e.target as Element).closest<HTMLElement>("[data-claim-id]");

@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { anchorAll, NEAR_RADIUS, type AnchorResult, type StoredAnchor } from "./anchor";
-import { answerAnchorRequest, packResults, serveAnchorRequests, unpackResults, warmUpClaims, type AnchorWorkerResponse, type MessageEndpoint } from "./anchor-worker";
+import { answerAnchorRequest, normalizedOnce, packResults, serveAnchorRequests, unpackResults, warmUpClaims, type AnchorWorkerResponse, type MessageEndpoint } from "./anchor-worker";
+import { normalize } from "./normalize";
 import { generateCorpus } from "../../bench/lib/generate";
 
 const corpus = generateCorpus(11, 20_000, 60);
@@ -80,6 +81,22 @@ describe("serveAnchorRequests", () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(pauses).toBe(batches);
     expect(page.answers).toEqual([]);
+  });
+});
+
+describe("normalizedOnce", () => {
+  it("normalises a text once and remembers only the last one", () => {
+    const first = normalizedOnce(edited);
+    expect(first).toEqual(normalize(edited));
+    expect(normalizedOnce(`${edited}`)).toBe(first); // an equal string (a page sends a copy with every request)
+    const other = normalizedOnce(corpus.text);
+    expect(other).toEqual(normalize(corpus.text));
+    expect(normalizedOnce(edited)).not.toBe(first);
+  });
+
+  it("gives anchorAll the same results as normalising afresh", () => {
+    expect(anchorAll(edited, corpus.claims, { normalized: normalizedOnce(edited) })).toEqual(anchorAll(edited, corpus.claims));
+    expect(() => anchorAll(edited, corpus.claims, { normalized: normalizedOnce(corpus.text) })).toThrow(/normalize\(text\)/);
   });
 });
 

@@ -14,10 +14,11 @@
  *   request for the claims is out. An `anchor` request stops it at the next pause: claims that
  *   arrive early do not wait for a warm-up.
  * - `anchor` → `anchored` with anchorAll's results (packed: PackedResults), or `failed` with a message.
- * In the worker's bundle the engine normalises a long text only once (normalize-once.ts, put in by
- * scripts/build-embed.ts), so the warm-up's batches and the real request share that work.
+ * The worker normalises a page's text once ({@link normalizedOnce}): the warm-up's batches and the
+ * real request share that work, the larger part of anchoring 1,000 claims.
  */
 import { anchorAll, NEAR_RADIUS, type AnchorMethod, type AnchorResult, type StoredAnchor } from "./anchor";
+import { normalize, type NormalizedText } from "./normalize";
 
 export type AnchorWorkerRequest =
   | { type: "warm-up"; text: string }
@@ -117,10 +118,19 @@ export function warmUpClaims(text: string): StoredAnchor[] {
   return claims;
 }
 
+let lastNormalized: { text: string; normalized: NormalizedText } | null = null;
+
+/** normalize(text), remembered for the last text: a page sends its one text with every request. */
+export function normalizedOnce(text: string): NormalizedText {
+  if (lastNormalized?.text !== text) lastNormalized = { text, normalized: normalize(text) };
+  return lastNormalized.normalized;
+}
+
 /** The worker's answer to an `anchor` request. Never throws. */
 export function answerAnchorRequest(request: Extract<AnchorWorkerRequest, { type: "anchor" }>): AnchorWorkerResponse {
   try {
-    return { type: "anchored", id: request.id, results: packResults(anchorAll(request.text, request.claims)) };
+    const results = anchorAll(request.text, request.claims, { normalized: normalizedOnce(request.text) });
+    return { type: "anchored", id: request.id, results: packResults(results) };
   } catch (error) {
     return { type: "failed", id: request.id, message: error instanceof Error ? error.message : String(error) };
   }
@@ -128,10 +138,11 @@ export function answerAnchorRequest(request: Extract<AnchorWorkerRequest, { type
 
 /** Runs the warm-up on `text` batch by batch, pausing between batches, until done or `wanted()` turns false. */
 async function warmUp(text: string, wanted: () => boolean, pause: () => Promise<void>): Promise<void> {
-  // First only the normalisation every request needs (remembered in the worker's bundle), then a
-  // pause: claims that arrive right after the text wait for that alone, not for a batch too.
+  // First only the normalisation every request needs (remembered), then a pause: claims that
+  // arrive right after the text wait for that alone, not for a batch too.
+  let normalized: NormalizedText;
   try {
-    anchorAll(text, []);
+    normalized = normalizedOnce(text);
   } catch {
     return;
   }
@@ -141,7 +152,7 @@ async function warmUp(text: string, wanted: () => boolean, pause: () => Promise<
     for (let i = 0; i < claims.length; i += WARM_UP_BATCH) {
       if (!wanted()) return;
       try {
-        anchorAll(text, claims.slice(i, i + WARM_UP_BATCH));
+        anchorAll(text, claims.slice(i, i + WARM_UP_BATCH), { normalized });
       } catch {
         return; // only a warm-up: the real request reports its own failure
       }

@@ -70,14 +70,22 @@ export interface ChangedResult { id: string; status: "changed"; start: number; e
 export interface OrphanedResult { id: string; status: "orphaned"; score: number; method?: AnchorMethod }
 export type AnchorResult = AnchoredResult | ChangedResult | OrphanedResult;
 
+export interface AnchorOptions {
+  /**
+   * `normalize(text)`, for a caller that anchors several batches of claims on one text (the
+   * anchoring worker: its warm-up and the real request) and so normalises it once.
+   */
+  normalized?: NormalizedText;
+}
+
 /**
  * Finds every claim in `text`.
  * @param text - the current article text
  * @param claims - stored anchors (quote, context, position in the text they were made on)
  * @returns one result per claim, in input order; offsets are UTF-16 offsets into `text`
  */
-export function anchorAll(text: string, claims: readonly StoredAnchor[]): AnchorResult[] {
-  const steps = anchorSteps(text, claims);
+export function anchorAll(text: string, claims: readonly StoredAnchor[], options: AnchorOptions = {}): AnchorResult[] {
+  const steps = anchorSteps(text, claims, options.normalized);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
@@ -115,8 +123,9 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /** The work of anchorAll as a generator that yields after normalising, after each claim located and every 100 claims prepared or reported. */
-function* anchorSteps(text: string, claims: readonly StoredAnchor[]): Generator<void, AnchorResult[], void> {
-  const norm = normalize(text);
+function* anchorSteps(text: string, claims: readonly StoredAnchor[], normalized?: NormalizedText): Generator<void, AnchorResult[], void> {
+  if (normalized && normalized.originalLength !== text.length) throw new Error("anchorAll: `normalized` is not normalize(text)");
+  const norm = normalized ?? normalize(text);
   yield;
   const order = claims.map((_, i) => i);
   order.sort((a, b) => claims[a].start - claims[b].start || claims[a].end - claims[b].end || a - b);

@@ -28,6 +28,12 @@ describe("the verdict scale", () => {
     }
   });
 
+  it("keeps white count numbers readable on a badge's count pill (the colour under 25 % black, components/verdict/verdict-badge.tsx)", () => {
+    const underBlack = (hex: string, alpha: number) =>
+      `#${[1, 3, 5].map((i) => Math.round(parseInt(hex.slice(i, i + 2), 16) * (1 - alpha)).toString(16).padStart(2, "0")).join("")}`;
+    for (const v of VERDICTS) expect(contrast("#ffffff", underBlack(VERDICT_SCALE[v].color, 0.25)), v).toBeGreaterThanOrEqual(4.5);
+  });
+
   it("counts claims per verdict and ignores unknown values", () => {
     const counts = countByVerdict([{ verdict: "TRUE" }, { verdict: "TRUE" }, { verdict: "FALSE" }, { verdict: "bogus" }]);
     expect(counts).toMatchObject({ TRUE: 2, FALSE: 1, MIXED: 0 });

@@ -4,5 +4,5 @@ import { WrappingPainter } from "./wrapping";
 import type { TextIndex } from "./text-index";
 
 export function createPainter(index: TextIndex, options: PainterOptions = {}, win: Window & typeof globalThis = window): Painter {
-  return supportsCustomHighlights(win) ? new CustomHighlightPainter(index, options, win) : new WrappingPainter(index, options);
+  return supportsCustomHighlights(win) ? new CustomHighlightPainter(index, options, win) : new WrappingPainter(index, options, win);
 }

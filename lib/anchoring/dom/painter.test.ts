@@ -23,6 +23,48 @@ describe("WrappingPainter", () => {
     document.body.textContent = "";
   });
 
+  it("reports only the claims near the viewport, then what the observer says comes near", () => {
+    // Ten paragraphs 500 px apart in a 1000 px window; jsdom has no layout, so boxes come from here.
+    const root = mount(`<article>${Array.from({ length: 10 }, (_, i) => `<p data-top="${i * 500}">Absatz ${i} mit Text.</p>`).join("")}</article>`);
+    const index = indexText(root);
+    const boxes = vi.spyOn(Element.prototype, "getBoundingClientRect").mockImplementation(function (this: Element) {
+      const top = Number(this.closest("[data-top]")?.getAttribute("data-top") ?? 0);
+      return new DOMRect(0, top, 100, 20);
+    });
+    let report: ((entries: { target: Element; isIntersecting: boolean }[]) => void) | null = null;
+    const observed: Element[] = [];
+    const frames: (() => void)[] = [];
+    const win = {
+      innerHeight: 1000,
+      IntersectionObserver: class {
+        constructor(callback: typeof report) {
+          report = callback;
+        }
+        observe(target: Element) {
+          observed.push(target);
+        }
+        disconnect() {}
+      },
+      requestAnimationFrame: (f: () => void) => frames.push(f),
+      setTimeout: (f: () => void) => frames.push(f),
+    } as unknown as Window & typeof globalThis;
+    const painter = new WrappingPainter(index, {}, win);
+    const reports: [readonly string[], readonly string[]][] = [];
+    painter.watchNear((near, gone) => reports.push([near, gone]));
+    painter.paint(Array.from({ length: 10 }, (_, i) => ({ id: `c${i}`, start: index.text.indexOf(`Absatz ${i} `), end: index.text.indexOf(`Absatz ${i} `) + 8, className: "TRUE" })));
+    // Every mark is in the page, but only the claims within one window height of it are near.
+    expect(root.querySelectorAll("mark")).toHaveLength(10);
+    expect(reports).toEqual([[["c0", "c1", "c2", "c3", "c4"], []]]);
+    while (frames.length > 0) frames.shift()!();
+    expect(observed).toHaveLength(10);
+    report!([{ target: observed[9], isIntersecting: true }, { target: observed[0], isIntersecting: false }]);
+    expect(reports[1]).toEqual([[], ["c0"]]);
+    expect(reports[2]).toEqual([["c9"], []]);
+    painter.clear();
+    expect(reports[3][1]).toEqual(expect.arrayContaining(["c1", "c2", "c3", "c4", "c9"]));
+    boxes.mockRestore();
+  });
+
   it("wraps each slice in a mark with class and id, across inline elements and blocks", () => {
     const root = mount(ARTICLE);
     const index = indexText(root);

@@ -20,7 +20,7 @@
  * first — so overlapping claims all stay reachable.
  */
 import type { TextIndex } from "./text-index";
-import { ViewportWindow } from "./viewport-window";
+import { verticalExtent, ViewportWindow } from "./viewport-window";
 
 export interface PaintHighlight {
   id: string;
@@ -46,7 +46,7 @@ export interface Painter {
   /**
    * Tells `listener` which painted ids are near the viewport (within one viewport height of it)
    * and which left: at once with those near now, then on every change (`clear` and `paint` send
-   * every shown id as gone first). Painters without a viewport window report all ids as near.
+   * every shown id as gone first). Without IntersectionObserver every painted id is near.
    * Returns a function that stops the reports.
    */
   watchNear(listener: NearListener): () => void;
@@ -201,20 +201,6 @@ function elementsAround(first: Text, last: Text): Element[] {
   const a = first.parentElement;
   const b = last.parentElement;
   return a === b || !b ? (a ? [a] : []) : a ? [a, b] : [b];
-}
-
-/**
- * From the top of the first element's box to the bottom of the last one's: in an article's flow
- * this covers every line of the text between them.
- */
-function verticalExtent(elements: readonly Element[]): DOMRectReadOnly {
-  if (elements.length === 0) return new DOMRectReadOnly();
-  const first = elements[0].getBoundingClientRect();
-  if (elements.length === 1) return first;
-  const last = elements[elements.length - 1].getBoundingClientRect();
-  const left = Math.min(first.left, last.left);
-  const top = Math.min(first.top, last.top);
-  return new DOMRectReadOnly(left, top, Math.max(first.right, last.right) - left, Math.max(first.bottom, last.bottom) - top);
 }
 
 /** Whether one of the range's line boxes contains the viewport point (a 1px tolerance for edges). */

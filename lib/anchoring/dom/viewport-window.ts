@@ -140,3 +140,17 @@ export class ViewportWindow<T> {
     if (show.length > 0) this.options.show(show);
   }
 }
+
+/**
+ * From the top of the first element's box to the bottom of the last one's: in an article's flow
+ * this covers every line of the text between them.
+ */
+export function verticalExtent(elements: readonly Element[]): DOMRectReadOnly {
+  if (elements.length === 0) return new DOMRectReadOnly();
+  const first = elements[0].getBoundingClientRect();
+  if (elements.length === 1) return first;
+  const last = elements[elements.length - 1].getBoundingClientRect();
+  const left = Math.min(first.left, last.left);
+  const top = Math.min(first.top, last.top);
+  return new DOMRectReadOnly(left, top, Math.max(first.right, last.right) - left, Math.max(first.bottom, last.bottom) - top);
+}

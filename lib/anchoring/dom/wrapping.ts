@@ -12,11 +12,15 @@
  * - `clear()` unwraps every mark and joins the split pieces back into the original Text nodes
  *   (`splitText` keeps the original node as the first piece), so the TextIndex built before
  *   painting is valid again — `paint` clears first and can be called repeatedly.
+ * - Every mark is in the DOM at once, but `watchNear` reports only the claims near the viewport
+ *   (viewport-window.ts, watching each claim's first and last mark), as the custom-highlight
+ *   painter does: the overlay places badges for those only, not 1,000 in one task.
  * Cost: one DOM insertion per slice and highlight plus the style/layout of the new elements —
  * about 25× the main-thread time of custom highlights (bench/reader-highlights.ts).
  */
 import type { NearListener, Painter, PainterOptions, PaintHighlight } from "./painter";
 import type { TextIndex } from "./text-index";
+import { verticalExtent, ViewportWindow, type WindowLike } from "./viewport-window";
 
 const WHITESPACE_ONLY = /^[ \t\n\r\f]*$/;
 
@@ -32,13 +36,23 @@ export class WrappingPainter implements Painter {
   private splits: Text[][] = [];
   private order: string[] = [];
   private readonly listeners = new Set<NearListener>();
+  private readonly window: ViewportWindow<string>;
 
   constructor(
     private readonly index: TextIndex,
     options: PainterOptions = {},
+    win: WindowLike = window,
   ) {
     this.prefix = options.prefix ?? "fc-";
     this.idAttribute = `data-${this.prefix}id`;
+    const ends = (id: string) => {
+      const marks = this.marksById.get(id) ?? [];
+      return marks.length > 1 ? [marks[0], marks[marks.length - 1]] : marks;
+    };
+    this.window = new ViewportWindow<string>(
+      { show: (ids) => this.tell(ids, []), hide: (ids) => this.tell([], ids), targetsOf: ends, boxOf: (id) => verticalExtent(ends(id)) },
+      win,
+    );
   }
 
   paint(highlights: readonly PaintHighlight[]): void {
@@ -70,11 +84,12 @@ export class WrappingPainter implements Painter {
       }
     }
     this.order = valid.map((h) => h.id).filter((id) => this.marksById.has(id));
-    if (this.order.length > 0) for (const listener of this.listeners) listener(this.order, []);
+    this.window.track(this.order);
   }
 
   clear(): void {
-    if (this.order.length > 0) for (const listener of this.listeners) listener([], this.order);
+    this.tell([], this.window.shown());
+    this.window.disconnect();
     for (const mark of this.marks) {
       const parent = mark.parentNode;
       if (!parent) continue;
@@ -125,11 +140,16 @@ export class WrappingPainter implements Painter {
     return [...this.order];
   }
 
-  /** Marks are all in the DOM at once: every painted id is "near". */
   watchNear(listener: NearListener): () => void {
     this.listeners.add(listener);
-    if (this.order.length > 0) listener([...this.order], []);
+    const near = this.window.shown();
+    if (near.length > 0) listener(near, []);
     return () => this.listeners.delete(listener);
+  }
+
+  private tell(near: readonly string[], gone: readonly string[]): void {
+    if (near.length === 0 && gone.length === 0) return;
+    for (const listener of this.listeners) listener(near, gone);
   }
 
   /** The marks painted for one highlight, in document order (for tests and focus handling). */
