@@ -7,8 +7,6 @@
  * put into embed.js as a string constant (ANCHOR_WORKER_SOURCE_DEFINE): a worker script must come
  * from the host page's origin, so the overlay starts it from a blob: URL made of that string
  * (lib/anchoring/dom/anchor-client.ts). It counts towards the budget, being part of embed.js.
- * In the worker's bundle only, the engine's normalize() is the remembering one of
- * lib/anchoring/normalize-once.ts (why: see there).
  *
  *   npx tsx scripts/build-embed.ts        (npm run build:embed; runs before `next build` as prebuild)
  *
@@ -17,7 +15,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { build, type Metafile, type Plugin } from "esbuild";
+import { build, type Metafile } from "esbuild";
 
 export const EMBED_ENTRY = "embed/main.ts";
 export const EMBED_OUTPUT = "public/embed.js";
@@ -25,16 +23,6 @@ export const EMBED_BUDGET_BYTES = 25 * 1024;
 
 /** The name under which embed.js (and the highlights benchmark's page) sees the worker's bundled source. */
 export const ANCHOR_WORKER_SOURCE_DEFINE = "__FACTCHECK_ANCHOR_WORKER__";
-
-/** anchor.ts's `import … from "./normalize"` → lib/anchoring/normalize-once.ts (which itself imports the real one). */
-const normalizeOnce: Plugin = {
-  name: "normalize-once",
-  setup(build) {
-    build.onResolve({ filter: /^\.\/normalize$/ }, (args) =>
-      path.basename(args.importer) === "anchor.ts" ? { path: path.resolve(path.dirname(args.importer), "normalize-once.ts") } : undefined,
-    );
-  },
-};
 
 /** One self-contained, minified script for any browser the overlay supports: the overlay and its worker alike. */
 const BROWSER_BUNDLE = {
@@ -52,7 +40,6 @@ const BROWSER_BUNDLE = {
 export async function buildAnchorWorker(): Promise<string> {
   const result = await build({
     entryPoints: ["lib/anchoring/anchor-worker-entry.ts"],
-    plugins: [normalizeOnce],
     ...BROWSER_BUNDLE,
     logLevel: "warning",
   });
