@@ -97,14 +97,20 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims, s
   // Suggestions come from the server's detector; reload them when claims change (new claims cover some).
   useEffect(() => {
     let cancelled = false;
-    suggestionsAction(slug).then((result) => {
-      if (cancelled) return;
-      setSuggestionsFor(claims.length);
-      if (!result.ok) return;
-      const next = { supported: result.data.supported, items: result.data.suggestions };
-      if (pointerDown.current) heldSuggestions.current = next;
-      else setSuggestions(next);
-    });
+    suggestionsAction(slug).then(
+      (result) => {
+        if (cancelled) return;
+        setSuggestionsFor(claims.length);
+        if (!result.ok) return;
+        const next = { supported: result.data.supported, items: result.data.suggestions };
+        if (pointerDown.current) heldSuggestions.current = next;
+        else setSuggestions(next);
+      },
+      // Unreachable server: no suggestions this time, and the article is not left busy.
+      () => {
+        if (!cancelled) setSuggestionsFor(claims.length);
+      },
+    );
     return () => {
       cancelled = true;
     };
