@@ -61,7 +61,7 @@ export function safeHttpUrl(value: unknown): string | null {
 
 const CLAIM_FRAGMENT = /#claim-([\w-]{1,100})$/;
 
-/** The first selector or body of each kind, in one pass (1,000 items: no closures, no arrays made). */
+/** The first selector or body of each kind: one pass over the list instead of a filter and a find per kind. */
 function byKind(list: unknown[], key: "type" | "purpose"): Map<unknown, Json> {
   const found = new Map<unknown, Json>();
   for (const entry of list) if (isObject(entry) && !found.has(entry[key])) found.set(entry[key], entry);
