@@ -22,14 +22,10 @@ import { baselineAll } from "./hypothesis-baseline";
 import { generateCorpus, rng, type Corpus } from "./lib/generate";
 import { applyEdits, editInside, randomEdits, track, type Tracked } from "./lib/edits";
 import { evaluate, type Reported, type Tally } from "./lib/evaluate";
+import { median } from "./lib/stats";
 
 const SEED = 20240614;
 const RUNS = 5;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 function time<T>(fn: () => T): { ms: number; value: T } {
   fn(); // warm-up

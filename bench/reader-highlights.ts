@@ -27,6 +27,7 @@ import os from "node:os";
 import { build } from "esbuild";
 import { chromium } from "@playwright/test";
 import { generateCorpus, rng } from "./lib/generate";
+import { median } from "./lib/stats";
 import { buildEmbed } from "../scripts/build-embed";
 import { toAnnotationPage } from "../lib/domain/web-annotation";
 import type { StoredAnchor } from "../lib/anchoring/anchor";
@@ -104,7 +105,6 @@ function serve(files: Record<string, [string, string]>, annotations: (base: stri
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const corpus = generateCorpus(SEED);

@@ -22,15 +22,15 @@
  * Correctness (exit 1 when wrong; timing only informs): every published claim has its highlight
  * on the page, each showing its claim's words, and the baseline page has none.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
 import { appEnv, buildApp, hasBuild, prepareDatabase, startInstances, type AppSettings } from "../scripts/lib/app-instances";
 import { removeSqliteDatabase } from "../scripts/lib/throwaway-databases";
 import type { ReaderPageArticles } from "./lib/reader-page-task";
+import { runDatabaseTask } from "./lib/database-task";
+import { median } from "./lib/stats";
 
 const SEED = 20240614;
 const RUNS = 5;
@@ -135,17 +135,7 @@ async function measurePage(browser: Browser, url: string): Promise<PageFigures> 
 }
 
 function seedArticles(databaseUrl: string): ReaderPageArticles {
-  const folder = mkdtempSync(path.join(os.tmpdir(), "factcheck-reader-page-"));
-  try {
-    const out = path.join(folder, "articles.json");
-    execFileSync("npx", ["tsx", "--conditions=react-server", "bench/lib/reader-page-task.ts", String(SEED), out], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-    });
-    return JSON.parse(readFileSync(out, "utf8")) as ReaderPageArticles;
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  return runDatabaseTask("bench/lib/reader-page-task.ts", databaseUrl, () => [String(SEED)]);
 }
 
 /** The claims' words as stored, for the correctness check. */
@@ -154,7 +144,6 @@ async function storedQuotes(base: string, slug: string): Promise<Map<string, str
   return new Map(page.items.map((a) => [a.id.split("#claim-").pop()!, (a.target.selector.find((s) => s.type === "TextQuoteSelector")?.exact ?? "").replace(/\s+/g, " ").trim()]));
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function main(): Promise<void> {

@@ -3,10 +3,11 @@
  * data layer (bench/lib/load-database-task.ts): creating the reviewer accounts and checking the
  * acknowledged writes afterwards.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { runDatabaseTask } from "./database-task";
+
+const TASK = "bench/lib/load-database-task.ts";
 
 /** Every account the benchmark creates has an e-mail starting with this; its claims are found by it. */
 export const BENCH_ACCOUNT_PREFIX = "load-reviewer-";
@@ -33,28 +34,14 @@ export interface WriteVerification {
   problems: string[];
 }
 
-function runTask<T>(databaseUrl: string, command: string, args: (folder: string) => string[]): T {
-  const folder = mkdtempSync(path.join(tmpdir(), "factcheck-load-"));
-  try {
-    const out = path.join(folder, "result.json");
-    execFileSync("npx", ["tsx", "--conditions=react-server", "bench/lib/load-database-task.ts", command, ...args(folder), out], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-    });
-    return JSON.parse(readFileSync(out, "utf8")) as T;
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
-
 export function createBenchAccounts(databaseUrl: string, count: number): BenchAccounts {
-  return runTask(databaseUrl, "accounts", () => [String(count)]);
+  return runDatabaseTask(TASK, databaseUrl, () => ["accounts", String(count)]);
 }
 
 export function verifyWrites(databaseUrl: string, acknowledged: AcknowledgedWrite[]): WriteVerification {
-  return runTask(databaseUrl, "verify", (folder) => {
+  return runDatabaseTask(TASK, databaseUrl, (folder) => {
     const ledger = path.join(folder, "ledger.json");
     writeFileSync(ledger, JSON.stringify(acknowledged));
-    return [ledger];
+    return ["verify", ledger];
   });
 }
