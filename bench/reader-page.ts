@@ -189,6 +189,9 @@ async function main(): Promise<void> {
       const wrong = rs.filter((r) => r.highlights.length !== expected.size || r.highlights.some((h) => expected.get(h.id) !== h.text)).length;
       if (wrong > 0) ok = false;
       console.log(`  correctness: ${wrong === 0 ? "ok" : `WRONG in ${wrong} runs`} (${rs[0].highlights.length} of ${expected.size} claims highlighted with their words)`);
+      for (const h of rs[0].highlights.filter((h) => expected.get(h.id) !== h.text).slice(0, 3)) {
+        console.log(`    ${h.id}: highlighted "${h.text}", stored "${expected.get(h.id)}"`);
+      }
     }
   } finally {
     await browser.close();

@@ -191,6 +191,20 @@ async function stopChild(child: Child): Promise<void> {
   if (child.distDir) rmSync(child.distDir, { recursive: true, force: true });
 }
 
+/**
+ * Refuses a port another server already answers on: the new instance would fail to bind, but the
+ * readiness check would get its answer from the old server — and a test or benchmark would run
+ * against whatever code and database that one has.
+ */
+async function refuseTakenPort(settings: AppSettings): Promise<void> {
+  const url = `${appUrl(settings)}${READINESS_PATH}`;
+  const answered = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+    () => true,
+    () => false,
+  );
+  if (answered) throw new Error(`port ${settings.port} is taken: a server already answers ${url} — stop it first`);
+}
+
 /** Starts one `next start` per settings entry and resolves when all of them answer. */
 export async function startInstances(all: AppSettings[], options: StartOptions = {}): Promise<RunningInstances> {
   const children: Child[] = [];
@@ -200,6 +214,7 @@ export async function startInstances(all: AppSettings[], options: StartOptions =
   try {
     for (const settings of all) {
       if (!hasBuild(settings.distDir)) throw new Error(`no production build in ${settings.distDir} (missing BUILD_ID)`);
+      await refuseTakenPort(settings);
       children.push(launch(settings, options));
     }
     await Promise.all(children.map(waitUntilReady));
