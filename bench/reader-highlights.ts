@@ -25,7 +25,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import os from "node:os";
 import { build } from "esbuild";
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import { generateCorpus, rng } from "./lib/generate";
 import { median } from "./lib/stats";
 import { buildEmbed } from "../scripts/build-embed";
@@ -54,10 +54,8 @@ function articleHtml(text: string): string {
       .map((w) => (r() < 1 / 17 ? `<a href="#w">${escapeHtml(w)}</a>` : r() < 1 / 29 ? `<em>${escapeHtml(w)}</em>` : escapeHtml(w)))
       .join(" "),
   );
-  const css = VERDICT_STYLES.map(([v, tint, color]) =>
-    `::highlight(bench-${v}){background-color:${tint};text-decoration:underline 2px ${color}}` +
-    `mark.bench-${v}{background-color:${tint};color:inherit;text-decoration:underline 2px ${color}}`,
-  ).join("\n");
+  // The baseline's marks; the overlay brings its own highlight styles.
+  const css = VERDICT_STYLES.map(([v, tint, color]) => `mark.bench-${v}{background-color:${tint};color:inherit;text-decoration:underline 2px ${color}}`).join("\n");
   return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>bench</title>
 <style>body{font:18px/1.6 Georgia,serif;max-width:40em;margin:2em auto}\n${css}</style></head>
 <body><header><nav><a href="#">Startseite</a></nav></header>
@@ -106,6 +104,31 @@ function serve(files: Record<string, [string, string]>, annotations: (base: stri
 }
 
 
+/** A run takes 2–5 s; one that takes this long is stuck, and the benchmark says where instead of waiting for ever. */
+const RUN_TIMEOUT_MS = 60_000;
+
+async function withinTime<T>(work: Promise<T>, ms: number, describe: () => Promise<string>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => void describe().then((what) => reject(new Error(what)), reject), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** What a stuck page is doing: the harness's stage, the overlay's status and timings, whether the page is shown. */
+async function describeStuckRun(page: Page, kind: Kind): Promise<string> {
+  const state = page.evaluate(() => {
+    const w = window as unknown as { __bench: { stage: () => string }; __factcheckEmbed?: { status: string; anchoring: string | null; timings: unknown } };
+    return JSON.stringify({ stage: w.__bench.stage(), embed: w.__factcheckEmbed ? { status: w.__factcheckEmbed.status, anchoring: w.__factcheckEmbed.anchoring, timings: w.__factcheckEmbed.timings } : null, visibility: document.visibilityState, now: performance.now() });
+  });
+  const answer = await Promise.race([state, new Promise<string>((resolve) => setTimeout(() => resolve("the page's main thread does not answer"), 5_000))]);
+  return `run "${kind}" stuck after ${RUN_TIMEOUT_MS / 1000} s: ${answer}`;
+}
+
 async function main(): Promise<void> {
   const corpus = generateCorpus(SEED);
   const bundle = await build({ entryPoints: ["bench/browser/highlights-page.ts"], bundle: true, write: false, format: "iife", target: "es2020", minify: true });
@@ -143,7 +166,8 @@ async function main(): Promise<void> {
     try {
       await page.goto(kind === "embed-no-worker" ? `${url}?csp=no-worker` : url);
       if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
-      return await page.evaluate((k) => (window as unknown as { __bench: { run: (k: string) => Promise<RunResult> } }).__bench.run(k), kind);
+      const run = page.evaluate((k) => (window as unknown as { __bench: { run: (k: string) => Promise<RunResult> } }).__bench.run(k), kind);
+      return await withinTime(run, RUN_TIMEOUT_MS, () => describeStuckRun(page, kind));
     } finally {
       if (trace) {
         await browser.stopTracing();

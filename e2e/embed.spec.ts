@@ -109,6 +109,14 @@ test("the published claims appear on the right words of the publisher's page", a
   await expect(badge(page, /^Urteil: Überwiegend richtig: „mehr als 10\.000 Schiffscontainer“$/)).toBeVisible();
   await expect(badge(page, /^Urteil: Richtig: „das erste Mal seit dem Jahr 2000“$/)).toBeVisible();
   await expect(badge(page, /^Urteil: Unbelegt: „Seit der iranischen Revolution/)).toBeVisible();
+  // Painted, not only registered: the pixels under a claimed word change when the overlay goes
+  // (the ::highlight() rules only apply where the painter put its class).
+  const word = await pointAt(page, "10.000"); // inside "mehr als 10.000 Schiffscontainer", away from its badge
+  const clip = { x: word.x - 15, y: word.y - 8, width: 30, height: 16 };
+  const painted = await page.screenshot({ clip });
+  await page.evaluate(() => (window as unknown as { __factcheckEmbed: { destroy(): void } }).__factcheckEmbed.destroy());
+  expect((await page.screenshot({ clip })).equals(painted)).toBe(false);
+  expect(await page.locator(".factcheck-highlighted").count()).toBe(0);
   expect(errors).toEqual([]);
 });
 
@@ -180,8 +188,11 @@ test("the host page's own styles, markup and script are untouched", async ({ pag
 
   const { status, errors } = await openHost(page);
   expect(status).toBe("ready");
-  // Custom highlights paint without touching the DOM.
-  expect(await page.locator("article.story").evaluate((e) => e.innerHTML)).toBe(before);
+  // Custom highlights paint without touching the text: the only change to the markup is the
+  // class that scopes the highlight styles, on the elements whose text is painted…
+  const during = await page.locator("article.story").evaluate((e) => e.innerHTML);
+  expect(during).toContain(' class="factcheck-highlighted"');
+  expect(during.replaceAll(' class="factcheck-highlighted"', "")).toBe(before);
   expect(await page.evaluate(() => (window as unknown as { hostScriptRan?: boolean }).hostScriptRan)).toBe(true);
   const paragraph = page.locator("article.story p").nth(2);
   await expect(paragraph).toHaveCSS("color", "rgb(51, 51, 51)");
@@ -195,6 +206,9 @@ test("the host page's own styles, markup and script are untouched", async ({ pag
   await expect(card(page)).not.toHaveCSS("border-color", "rgb(200, 0, 0)");
   // No globals but the overlay's namespace.
   expect(await page.evaluate(() => Object.keys(window).filter((k) => /factcheck/i.test(k)))).toEqual(["__factcheckEmbed"]);
+  // …and removing the overlay gives the page back its markup exactly (but for the host's own like).
+  await page.evaluate(() => (window as unknown as { __factcheckEmbed: { destroy(): void } }).__factcheckEmbed.destroy());
+  expect(await page.locator("article.story").evaluate((e) => e.innerHTML)).toBe(before.replace("0 Likes", "1 Like"));
   expect(errors).toEqual([]);
 });
 

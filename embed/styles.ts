@@ -14,6 +14,7 @@
  *   containing chain cannot be a relayout boundary), ~20 ms on a 100,000-character article.
  */
 import { VERDICTS, VERDICT_SCALE } from "../lib/domain/verdicts";
+import { highlightedClass } from "../lib/anchoring/dom/painter";
 
 export const PREFIX = "factcheck-";
 export const PAGE_STYLE_ID = "factcheck-embed-highlights";
@@ -23,7 +24,8 @@ export function pageCss(prefix = PREFIX): string {
   for (const v of VERDICTS) {
     const { tint, color } = VERDICT_SCALE[v];
     const look = `background-color:${tint};color:#1a1a1a;text-decoration:underline;text-decoration-color:${color};text-decoration-thickness:2px;text-underline-offset:3px`;
-    css += `::highlight(${prefix}${v}){${look}}mark.${prefix}mark.${prefix}${v}{${look}}`;
+    // Scoped to the class the painter puts on highlighted text's elements (painter.ts says why).
+    css += `.${highlightedClass(prefix)}::highlight(${prefix}${v}){${look}}mark.${prefix}mark.${prefix}${v}{${look}}`;
   }
   return css;
 }

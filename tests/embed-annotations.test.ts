@@ -103,9 +103,9 @@ describe("overlay configuration and styles", () => {
 
   it("styles only its own prefixed highlights and marks", () => {
     const css = pageCss("factcheck-");
-    expect(css).toContain("::highlight(factcheck-FALSE){");
+    expect(css).toContain(".factcheck-highlighted::highlight(factcheck-FALSE){");
     expect(css).toContain("mark.factcheck-mark.factcheck-TRUE{");
-    for (const rule of css.split("}").filter(Boolean)) expect(rule).toMatch(/^(::highlight\(factcheck-|mark\.factcheck-mark)/);
+    for (const rule of css.split("}").filter(Boolean)) expect(rule).toMatch(/^(\.factcheck-highlighted::highlight\(factcheck-|mark\.factcheck-mark)/);
   });
 
   it("shortens long quotes for accessible names", () => {

@@ -207,7 +207,11 @@ function loadEmbed(kind: Kind): Promise<EmbedApi> {
   });
 }
 
+/** Where the current run is: Node asks for it when a run takes too long (bench/reader-highlights.ts). */
+let stage = "not started";
+
 async function run(kind: Kind): Promise<RunResult> {
+  stage = "setting up";
   const root = document.querySelector("[data-factcheck-root]")!;
   const claims = (await (await fetch("claims.json")).json()) as StoredAnchor[];
   // The expected answer, worked out before the run (the overlay must find the same).
@@ -248,7 +252,9 @@ async function run(kind: Kind): Promise<RunResult> {
     tShown = performance.now();
     painted = painter.ids().map((id) => ({ id, text: painter.rangeOf(id)?.toString() ?? "" }));
   } else {
+    stage = "loading embed.js";
     embed = await loadEmbed(kind);
+    stage = "waiting for embed.js to settle";
     status = await embed.ready;
     const timings = embed.timings;
     index = reference!;
@@ -257,8 +263,10 @@ async function run(kind: Kind): Promise<RunResult> {
     tAnchored = timings.anchored ?? NaN;
     tShown = timings.shown ?? NaN;
   }
+  stage = "waiting for the painted frame";
   await nextFrame();
   const tPainted = performance.now();
+  stage = "checking";
 
   // Checks (not timed; their tasks are left out of the long-task figures).
   const checks: [number, number][] = [[tPainted - 2, 0]];
@@ -278,6 +286,7 @@ async function run(kind: Kind): Promise<RunResult> {
   if (keys && kind !== "embed-no-window") {
     // Scroll through the whole article, one viewport per step; the window follows (IntersectionObserver, then a frame).
     for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+      stage = `scrolling to ${y} of ${document.documentElement.scrollHeight}`;
       scrollTo(0, y);
       await nextFrame();
       await nextFrame();
@@ -291,6 +300,7 @@ async function run(kind: Kind): Promise<RunResult> {
     await nextFrame();
   }
   const end = performance.now();
+  stage = "collecting";
   await sleep(200); // let the observers deliver
   observers.forEach((o) => o?.disconnect());
 
@@ -343,4 +353,4 @@ function describeLongest(frames: Entry[], start: number, t0: number): string | n
 }
 
 // Only in the page (Node imports this module for calibrationLoop, the kinds and the types).
-if (typeof window !== "undefined") (window as unknown as { __bench: unknown }).__bench = { run };
+if (typeof window !== "undefined") (window as unknown as { __bench: unknown }).__bench = { run, stage: () => stage };

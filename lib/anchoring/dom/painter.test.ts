@@ -15,7 +15,7 @@ function mount(html: string): HTMLElement {
   return document.body.firstElementChild as HTMLElement;
 }
 
-const ARTICLE = `<article><p>Alpha beta <a href="/x">gamma</a> delta.</p><p>Epsilon zeta eta.</p></article>`;
+const ARTICLE = `<article><p>Alpha beta <a href="/x" class="link">gamma</a> delta.</p><p>Epsilon zeta eta.</p></article>`;
 // text: "Alpha beta gamma delta.\n\nEpsilon zeta eta."
 
 describe("WrappingPainter", () => {
@@ -167,9 +167,10 @@ describe("CustomHighlightPainter", () => {
     document.body.textContent = "";
   });
 
-  it("registers one Highlight per class with the prefix and removes them on clear, without touching the DOM", () => {
+  it("registers one Highlight per class with the prefix and removes them on clear, without touching the text", () => {
     const root = mount(ARTICLE);
     const before = root.innerHTML;
+    const textBefore = root.textContent;
     const painter = new CustomHighlightPainter(indexText(root), { prefix: "factcheck-" }, fakeWindow());
     painter.paint([
       { id: "a", start: 0, end: 5, className: "TRUE" },
@@ -181,9 +182,17 @@ describe("CustomHighlightPainter", () => {
     expect([...registry.get("factcheck-TRUE")!].map(String)).toEqual(["Alpha", "gamma"]);
     expect(painter.ids()).toEqual(["a", "b", "c"]);
     expect(painter.rangeOf("c")!.toString()).toBe("Epsilon");
-    expect(root.innerHTML).toBe(before);
+    expect(root.textContent).toBe(textBefore);
+    // The page's ::highlight() rules are scoped to a class on the painted text's own elements.
+    expect(root.querySelectorAll(".factcheck-highlighted").length).toBeGreaterThan(0);
+    for (const id of ["a", "b", "c"]) {
+      const range = painter.rangeOf(id)!;
+      expect((range.startContainer as Text).parentElement!.classList).toContain("factcheck-highlighted");
+      expect((range.endContainer as Text).parentElement!.classList).toContain("factcheck-highlighted");
+    }
     painter.clear();
     expect(registry.size).toBe(0);
+    expect(root.innerHTML).toBe(before);
   });
 
   it("hit-tests with the caret position and the ranges' boxes, innermost first", () => {
