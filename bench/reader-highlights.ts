@@ -219,7 +219,7 @@ async function main(): Promise<void> {
     console.log(`  data → anchored ${med(rs, "anchor")} ms  → highlights registered, overlay mounted ${med(rs, "show")} ms  → painted frame`);
     if (kind !== "wrapping") {
       const worker = expectedPlace[kind] === "worker" ? `, to the worker ${med(rs, "toWorker")} ms, anchoring in the worker ${med(rs, "inWorker")} ms, back ${med(rs, "back")} ms` : `, anchoring ${med(rs, "anchor")} ms in all`;
-      console.log(`    of data → anchored: reading the AnnotationPage ${med(rs, "parse")} ms${worker}`);
+      console.log(`    of data → anchored: reading the anchors from the AnnotationPage ${med(rs, "parse")} ms (the cards' text: while the worker anchors)${worker}`);
     }
     console.log(`  data → painted ${med(rs, "total")} ms (median; min ${Math.min(...rs.map((r) => r.ms.total)).toFixed(1)}, max ${Math.max(...rs.map((r) => r.ms.total)).toFixed(1)})`);
     console.log(`  registered in the painted frame: ${median(rs.map((r) => r.registeredFirst))}${scrolled ? `; registered while scrolling through: ${Math.min(...rs.map((r) => r.registeredEver))} of ${first.anchored} (every run)` : ""}${kind !== "wrapping" ? `; badges placed after it: ${median(rs.map((r) => r.badgesShown))}` : ""}`);

@@ -29,7 +29,7 @@ import { createPainter } from "../lib/anchoring/dom/create-painter";
 import type { Painter, PaintHighlight } from "../lib/anchoring/dom/painter";
 import type { AnchorResult } from "../lib/anchoring/anchor";
 import type { TextIndex } from "../lib/anchoring/dom/text-index";
-import { fetchJson, parseAnnotationPage, type EmbedClaim } from "./annotations";
+import { fetchJson, readAnnotationPage, warmUpReader, type EmbedClaim } from "./annotations";
 import { annotationsUrl, findArticleRoot, findOwnScript, readConfig } from "./config";
 import { Overlay, OverlayHost, type ShownClaim } from "./overlay";
 import { PAGE_STYLE_ID, PREFIX, pageCss } from "./styles";
@@ -51,7 +51,7 @@ export interface EmbedApi {
   /**
    * performance.now() at each step, for bench/reader-highlights.ts and the curious: started,
    * page text indexed (and handed to the worker), claims arrived (fetched and parsed as JSON),
-   * claims read from the AnnotationPage, the anchoring request received and answered in the
+   * the claims' anchors read from the AnnotationPage, the anchoring request received and answered in the
    * worker (where there is one), claims anchored (results back on the main thread), highlights
    * registered and overlay mounted.
    */
@@ -70,6 +70,8 @@ interface State {
   painter: Painter | null;
   host: OverlayHost | null;
   overlay: Overlay | null;
+  /** The claims have arrived: no more warming up. */
+  arrived: boolean;
   /** Settled (shown, or given up): nothing more to prepare. */
   done: boolean;
   shown: Map<string, ShownClaim>;
@@ -113,18 +115,22 @@ async function start(win: Window & typeof globalThis, script: HTMLScriptElement 
     const index = indexText(root, { skip: (e) => e.hasAttribute("data-factcheck-embed") });
     anchorer.warmUp(index.text);
     api.timings.indexed = performance.now();
-    void prepareThePage(win, state);
+    prepareThePage(win, state).catch(() => undefined); // only preparations: show() does what they did not
     const data = await request;
     api.timings.claims = performance.now();
+    state.arrived = true;
     if (data === null) {
       info("no fact-checks could be loaded for this page.");
       return "unavailable";
     }
     // The lookup wraps the AnnotationPage as { slug, url, annotations }.
     const page = config.slug ? data : (data as { annotations?: unknown }).annotations;
-    const claims = parseAnnotationPage(page);
+    const reading = readAnnotationPage(page);
     api.timings.parsed = performance.now();
-    const results = await anchorer.anchor(index.text, claims.map((c) => c.anchor));
+    const anchoring = anchorer.anchor(index.text, reading.anchors);
+    // The cards' part of the claims while the worker anchors (without a worker: after the first slice).
+    const claims = reading.claims();
+    const results = await anchoring;
     api.timings.anchored = performance.now();
     if (anchorer.lastTiming) [api.timings.workerReceived, api.timings.workerAnchored] = [anchorer.lastTiming.received, anchorer.lastTiming.anchored];
     api.anchoring = anchorer.place;
@@ -138,14 +144,20 @@ async function start(win: Window & typeof globalThis, script: HTMLScriptElement 
 }
 
 /**
- * The highlight styles and the overlay's element, added while waiting for the claims, each after
- * a frame of its own: a new style sheet makes the browser recompute the styles of the whole page
- * (10–30 ms for a long article), a new element in <body> lays the page out again — better done
- * now than in the frame that paints the highlights. If the claims come first, `show` adds both
- * itself and these steps find nothing left to do. Both go again if nothing is shown.
+ * While waiting for the claims, each after a frame of its own: the AnnotationPage reader's
+ * warm-up (annotations.ts; pointless once they are here), the highlight styles and the overlay's
+ * element — a new style sheet makes the browser match its rules against the page, a new element
+ * in <body> lays the page out again (~15 ms for a long article): better done now than in the
+ * frame that paints the highlights. If the claims come first, `show` adds both itself and these
+ * steps find nothing left to do. Both go again if nothing is shown.
  */
 async function prepareThePage(win: Window & typeof globalThis, state: State): Promise<void> {
   await nextFrame(win);
+  if (state.done) return;
+  if (!state.arrived) {
+    warmUpReader();
+    await nextFrame(win);
+  }
   if (state.overlay || state.done) return;
   addPageStyle(win.document);
   await nextFrame(win);
@@ -187,7 +199,7 @@ function install(): void {
   const win = window as Window & typeof globalThis & { [NAMESPACE]?: EmbedApi };
   if (win[NAMESPACE]) return; // included twice: the first copy does the work
   const script = findOwnScript(document);
-  const state: State = { painter: null, host: null, overlay: null, done: false, shown: new Map() };
+  const state: State = { painter: null, host: null, overlay: null, arrived: false, done: false, shown: new Map() };
   let settle: (status: Status) => void = () => undefined;
   const api: EmbedApi = {
     status: "loading",

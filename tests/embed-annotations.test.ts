@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { toAnnotationPage, type AnnotatableClaim } from "../lib/domain/web-annotation";
-import { fetchJson, parseAnnotationPage, safeHttpUrl } from "../embed/annotations";
+import { fetchJson, parseAnnotationPage, readAnnotationPage, safeHttpUrl, warmUpReader, WARM_UP_ITEM } from "../embed/annotations";
 import { annotationsUrl } from "../embed/config";
 import { pageCss } from "../embed/styles";
 import { shortQuote } from "../embed/strings";
@@ -57,8 +57,34 @@ describe("parseAnnotationPage", () => {
     expect(parsed[1].permalink).toBeNull();
   });
 
+  it("reads the anchors first, for exactly the claims it will show, in the same order", () => {
+    const page = JSON.parse(JSON.stringify(toAnnotationPage([claim(), claim({ id: "c2" }), claim({ id: "c3" })], context)));
+    page.items[0].body[0].verdict = "PANTS_ON_FIRE"; // not shown, so not anchored
+    page.items.push({ ...page.items[2] }); // a duplicate: anchored once
+    const reading = readAnnotationPage(page);
+    expect(reading.anchors.map((a) => a.id)).toEqual(["c2", "c3"]);
+    const claims = reading.claims();
+    expect(claims.map((c) => c.id)).toEqual(["c2", "c3"]);
+    claims.forEach((c, i) => expect(c.anchor).toBe(reading.anchors[i]));
+    expect(claims).toEqual(parseAnnotationPage(page));
+  });
+
+  it("warms up on an item shaped exactly as the API writes one, read all the way", () => {
+    const shape = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(shape) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shape(x)])) : typeof v;
+    const sources = [{ url: "https://example.org/a", title: "Briefing", publisher: "Ministerium", publishedAt: new Date("2026-01-01"), excerpt: "x", stance: "SUPPORTS" }];
+    const written = JSON.parse(JSON.stringify(toAnnotationPage([claim({ sources })], context))).items[0];
+    expect(shape(WARM_UP_ITEM)).toEqual(shape(written));
+    const [read] = parseAnnotationPage({ items: [WARM_UP_ITEM] });
+    expect(read.sources).toHaveLength(1);
+    expect(() => warmUpReader()).not.toThrow();
+  });
+
   it("gives no claims for anything that is not an AnnotationPage", () => {
-    for (const junk of [null, undefined, "x", [], {}, { items: "no" }, { items: [{}] }]) expect(parseAnnotationPage(junk)).toEqual([]);
+    for (const junk of [null, undefined, "x", [], {}, { items: "no" }, { items: [{}] }]) {
+      expect(parseAnnotationPage(junk)).toEqual([]);
+      expect(readAnnotationPage(junk).anchors).toEqual([]);
+    }
   });
 
   it("accepts only absolute http(s) URLs", () => {
