@@ -123,12 +123,16 @@ async function start(win: Window & typeof globalThis, script: HTMLScriptElement 
       info("no fact-checks could be loaded for this page.");
       return "unavailable";
     }
+    // Each step below in a task of its own, none long: parsing the JSON (done: ~10–40 ms for
+    // 1,000 claims in a cold page), reading the anchors and handing them to the worker, reading
+    // the cards' part of the claims while the worker anchors (without a worker: between slices).
+    await nextTask();
     // The lookup wraps the AnnotationPage as { slug, url, annotations }.
     const page = config.slug ? data : (data as { annotations?: unknown }).annotations;
     const reading = readAnnotationPage(page);
     api.timings.parsed = performance.now();
     const anchoring = anchorer.anchor(index.text, reading.anchors);
-    // The cards' part of the claims while the worker anchors (without a worker: after the first slice).
+    await nextTask();
     const claims = reading.claims();
     const results = await anchoring;
     api.timings.anchored = performance.now();

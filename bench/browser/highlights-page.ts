@@ -89,6 +89,8 @@ export interface RunResult {
   longTasksToPainted: number[];
   /** The longest long-animation-frame entry of the run: when (ms after embed.js's start / after the data) and what it consisted of. */
   longestFrame: string | null;
+  /** The same for the longest longtask entry (when, not what: longtask entries do not say). */
+  longestTask: string | null;
   /** A fixed arithmetic loop timed just before the run: shows how much CPU the page got. */
   calibrationMs: number;
 }
@@ -335,6 +337,7 @@ async function run(kind: Kind): Promise<RunResult> {
     longAnimationFrames: within(loafs, end),
     longTasksToPainted: [...within(longTasks, tPainted), ...within(loafs, tPainted)],
     longestFrame: describeLongest(loafs.filter(ours), start, t0),
+    longestTask: describeLongest(longTasks.filter(ours), start, t0),
     calibrationMs,
   };
 }
@@ -349,7 +352,7 @@ function describeLongest(frames: Entry[], start: number, t0: number): string | n
   const worst = frames.reduce<Entry | null>((a, b) => (a && a.duration >= b.duration ? a : b), null);
   if (!worst) return null;
   const at = (t: number) => `${t >= 0 ? "+" : ""}${Math.round(t)}`;
-  return `${worst.duration} ms at ${at(worst.start - start)} ms after embed.js started (${at(worst.start - t0)} ms after the data): ${worst.parts ?? ""}`;
+  return `${worst.duration} ms at ${at(worst.start - start)} ms after embed.js started (${at(worst.start - t0)} ms after the data)${worst.parts ? `: ${worst.parts}` : ""}`;
 }
 
 // Only in the page (Node imports this module for calibrationLoop, the kinds and the types).
