@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { availableParallelism } from "node:os";
 
 // The data-layer tests run on SQLite always and, when TEST_POSTGRES_URL names a PostgreSQL server
 // (e.g. postgresql://postgres@127.0.0.1:5432/postgres), a second time on PostgreSQL. Each project
@@ -30,6 +31,10 @@ export default defineConfig({
   test: {
     environment: "node",
     testTimeout: 30_000,
+    // Most test files wait on a database server, a database file or child processes more than
+    // they compute: on 2 cores, 4 workers ran the suite (SQLite + PostgreSQL) in 177 s instead of
+    // 382 s with Vitest's default of one per core.
+    maxWorkers: Math.max(4, availableParallelism()),
     projects: [
       {
         extends: true,

@@ -3,6 +3,7 @@
  * changes nothing), every session-ending change bumps the session version, admins cannot lock
  * themselves out, and password rules hold. Sign-in throttling: tests/sign-in-throttle.test.ts.
  */
+import bcrypt from "bcryptjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { migrateTestDatabase } from "./test-database";
 import { expectRefusedWith } from "./refusals";
@@ -15,6 +16,7 @@ const { authenticate } = await import("@/lib/server/sign-in");
 const { actorFromSession } = await import("@/lib/server/actor");
 const { seedDemoData } = await import("@/prisma/seed");
 const { AppError } = await import("@/lib/server/errors");
+const { BCRYPT_COST } = await import("@/lib/server/passwords");
 const { securityLogSink } = await import("@/lib/server/security-log");
 
 const log: Record<string, unknown>[] = [];
@@ -97,7 +99,7 @@ describe("creating accounts", () => {
     expect(user).toMatchObject({ name: "Nina Neu", email: "nina.neu@example.org", role: "REVIEWER", disabledAt: null });
     expect(temporaryPassword).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
-    expect(stored.passwordHash).toMatch(/^\$2[aby]\$12\$/);
+    expect(bcrypt.getRounds(stored.passwordHash)).toBe(BCRYPT_COST); // 12 in production (tests/passwords.test.ts)
     expect(stored.passwordHash).not.toContain(temporaryPassword);
     expect(await signIn("nina.neu@example.org", temporaryPassword)).toMatchObject({ status: "ok", user: { id: user.id } });
   });
