@@ -51,7 +51,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-type Hook = { status: string; painter: string | null; anchoring: string | null; highlights(): { id: string; verdict: string; text: string }[] };
+type Hook = { status: string; painter: string | null; anchoring: string | null; highlights(): { id: string; verdict: string; text: string }[]; destroy(): void };
 
 /** Opens a host-page variant, records uncaught errors, waits until the overlay has settled. */
 async function openHost(page: Page, query = ""): Promise<{ status: string; errors: Error[] }> {
@@ -65,6 +65,9 @@ async function openHost(page: Page, query = ""): Promise<{ status: string; error
   const status = await page.evaluate(() => (window as unknown as { __factcheckEmbed: Hook }).__factcheckEmbed.status);
   return { status, errors };
 }
+
+/** Removes the overlay through its own hook, as a publisher's script may. */
+const removeOverlay = (page: Page) => page.evaluate(() => (window as unknown as { __factcheckEmbed: Hook }).__factcheckEmbed.destroy());
 
 const highlights = (page: Page) =>
   page.evaluate(() => (window as unknown as { __factcheckEmbed: Hook }).__factcheckEmbed.highlights().map((h) => ({ ...h, text: h.text.replace(/\s+/g, " ") })));
@@ -114,7 +117,7 @@ test("the published claims appear on the right words of the publisher's page", a
   const word = await pointAt(page, "10.000"); // inside "mehr als 10.000 Schiffscontainer", away from its badge
   const clip = { x: word.x - 15, y: word.y - 8, width: 30, height: 16 };
   const painted = await page.screenshot({ clip });
-  await page.evaluate(() => (window as unknown as { __factcheckEmbed: { destroy(): void } }).__factcheckEmbed.destroy());
+  await removeOverlay(page);
   expect((await page.screenshot({ clip })).equals(painted)).toBe(false);
   expect(await page.locator(".factcheck-highlighted").count()).toBe(0);
   expect(errors).toEqual([]);
@@ -207,7 +210,7 @@ test("the host page's own styles, markup and script are untouched", async ({ pag
   // No globals but the overlay's namespace.
   expect(await page.evaluate(() => Object.keys(window).filter((k) => /factcheck/i.test(k)))).toEqual(["__factcheckEmbed"]);
   // …and removing the overlay gives the page back its markup exactly (but for the host's own like).
-  await page.evaluate(() => (window as unknown as { __factcheckEmbed: { destroy(): void } }).__factcheckEmbed.destroy());
+  await removeOverlay(page);
   expect(await page.locator("article.story").evaluate((e) => e.innerHTML)).toBe(before.replace("0 Likes", "1 Like"));
   expect(errors).toEqual([]);
 });

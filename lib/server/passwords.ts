@@ -27,10 +27,14 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
 
 /**
  * A hash to compare against when the e-mail is unknown, so a wrong e-mail takes as long as a
- * wrong password and the response time does not reveal which accounts exist.
+ * wrong password and the response time does not reveal which accounts exist — of the same cost
+ * as real accounts' hashes (production's, or the unit tests').
  */
-export const UNKNOWN_USER_HASH =
-  BCRYPT_COST === PRODUCTION_COST ? "$2b$12$gCPcVsitby2HzZAhHiyAdOQ4rIeNg.qBfiJYyi6esnNiaN71HBgPK" : "$2b$04$yGEVnkGVMDICad7eaG0pAOkyLcmWqNsgOxC0l6Acb0ga3rWWssOim";
+export function unknownUserHash(cost: number): string {
+  return cost === PRODUCTION_COST ? "$2b$12$gCPcVsitby2HzZAhHiyAdOQ4rIeNg.qBfiJYyi6esnNiaN71HBgPK" : "$2b$04$yGEVnkGVMDICad7eaG0pAOkyLcmWqNsgOxC0l6Acb0ga3rWWssOim";
+}
+
+export const UNKNOWN_USER_HASH = unknownUserHash(BCRYPT_COST);
 
 /** Letters and digits that cannot be mistaken for each other when read aloud or copied by hand (no 0/o, 1/l/i). */
 const TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";

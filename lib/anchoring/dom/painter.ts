@@ -90,6 +90,8 @@ interface Painted {
 export class CustomHighlightPainter implements Painter {
   readonly kind = "custom-highlight";
   private readonly prefix: string;
+  /** highlightedClass(prefix), which the page's ::highlight() rules are scoped to. */
+  private readonly highlighted: string;
   private painted: Painted[] = [];
   private byId = new Map<string, Painted>();
   private highlights = new Map<string, Highlight>();
@@ -108,6 +110,7 @@ export class CustomHighlightPainter implements Painter {
     private readonly win: Window & typeof globalThis = window,
   ) {
     this.prefix = options.prefix ?? "fc-";
+    this.highlighted = highlightedClass(this.prefix);
     const { nodes } = index;
     const targetsOf = (p: Painted) => (p.targets ??= elementsAround(nodes[p.first], nodes[p.last]));
     this.window = new ViewportWindow<Painted>(
@@ -157,9 +160,8 @@ export class CustomHighlightPainter implements Painter {
     this.window.disconnect();
     for (const className of this.highlights.keys()) this.win.CSS.highlights.delete(this.prefix + className);
     this.highlights.clear();
-    const className = highlightedClass(this.prefix);
     for (const [element, hadClass] of this.classed) {
-      element.classList.remove(className);
+      element.classList.remove(this.highlighted);
       if (!hadClass && element.classList.length === 0) element.removeAttribute("class");
     }
     this.classed.clear();
@@ -201,12 +203,11 @@ export class CustomHighlightPainter implements Painter {
   }
 
   private classTextParents(p: Painted): void {
-    const className = highlightedClass(this.prefix);
     for (let i = p.first; i <= p.last; i++) {
       const parent = this.index.nodes[i].parentElement;
       if (!parent || this.classed.has(parent)) continue;
       this.classed.set(parent, parent.hasAttribute("class"));
-      parent.classList.add(className);
+      parent.classList.add(this.highlighted);
     }
   }
 
