@@ -166,6 +166,19 @@ describe("reads", () => {
     expect((await articles.listArticles(reviewer))[0].progress!.DRAFT).toBeGreaterThan(0);
   });
 
+  it("views carry the fields they name and no internal column (ids of other rows, figures, deletion)", async () => {
+    const [published] = (await articles.getPublishedArticle(REFERENCE_ARTICLE_SLUG))!.claims;
+    expect(Object.keys(published).sort()).toEqual(
+      ["claimText", "claimant", "corrections", "end", "exact", "id", "prefix", "publishedAt", "publishedBy", "rationale", "reviewedAt", "reviewedBy", "sources", "start", "suffix", "updatedAt", "verdict"],
+    );
+    expect(Object.keys(published.sources[0]).sort()).toEqual(["excerpt", "publishedAt", "publisher", "stance", "title", "url"]);
+    const staffView = await claims.getClaim(reviewer, published.id);
+    expect(Object.keys(staffView).sort()).toEqual(
+      ["anchorStatus", "articleSlug", "assignee", "author", "claimText", "claimant", "corrections", "createdAt", "end", "exact", "id", "prefix", "published", "publishedAt", "rationale", "rejectionReason", "sources", "start", "status", "suffix", "updatedAt", "verdict", "version"],
+    );
+    expect(Object.keys(staffView.sources[0]).sort()).toEqual(["accessedAt", "excerpt", "publishedAt", "publisher", "stance", "title", "url"]);
+  });
+
   it("the session is checked against the database: disabled users and old session versions are refused", async () => {
     const user = await db.user.findUniqueOrThrow({ where: { email: "reviewer2@example.org" } });
     expect(await actorFromSession(user.id, user.sessionVersion)).toMatchObject({ id: user.id, role: "REVIEWER" });

@@ -1,21 +1,16 @@
 /** The body of a fact-check card: verdict, claim, rationale, sources, who checked it. */
 import { VerdictBadge } from "@/components/verdict/verdict-badge";
 import { formatDate, type Translate, type MessageKey } from "@/lib/i18n/messages";
-import type { Locale, Verdict } from "@/lib/domain/verdicts";
+import type { Locale } from "@/lib/domain/verdicts";
+import type { PublishedClaimView } from "@/lib/server/claim-view";
+import { pick } from "@/lib/pick";
 
-export interface CardClaim {
-  id: string;
-  exact: string;
-  claimText: string;
-  claimant: string;
-  verdict: Verdict;
-  rationale: string;
-  publishedAt: Date;
-  reviewedBy: string | null;
-  reviewedAt: Date | null;
-  corrections: { note: string; createdAt: Date }[];
-  sources: { url: string; title: string; publisher: string; publishedAt: Date | null; excerpt: string; stance: string }[];
-}
+const CARD_FIELDS = ["id", "claimText", "claimant", "verdict", "rationale", "publishedAt", "reviewedBy", "reviewedAt", "corrections", "sources"] as const;
+
+/** The part of a published claim a card shows: all the reader's page sends to the browser for it. */
+export type CardClaim = Pick<PublishedClaimView, (typeof CARD_FIELDS)[number]>;
+
+export const toCardClaim = (claim: PublishedClaimView): CardClaim => pick(claim, CARD_FIELDS);
 
 export function ClaimCardContent({ claim, locale, t, headingId }: { claim: CardClaim; locale: Locale; t: Translate; headingId: string }) {
   return (

@@ -65,7 +65,7 @@ export async function listArticles(actor: Actor | null): Promise<ArticleSummary[
     include: { claims: { where: { deletedAt: null }, include: claimInclude } },
   });
   return articles.map((a) => {
-    const published = a.claims.map((c) => toPublishedClaimView({ ...c, deletedAt: null })).filter((c) => c !== null);
+    const published = a.claims.map(toPublishedClaimView).filter((c) => c !== null);
     let progress: ArticleSummary["progress"] = null;
     if (staff) {
       progress = emptyProgress();
@@ -136,7 +136,7 @@ export const getPublishedArticle = cache(async (slug: string): Promise<ReaderArt
 async function loadPublishedArticle(slug: string): Promise<ReaderArticle | null> {
   const article = await loadArticle(slug);
   if (!article) return null;
-  const claims = article.claims.map((c) => toPublishedClaimView({ ...c, deletedAt: null })).filter((c) => c !== null);
+  const claims = article.claims.map(toPublishedClaimView).filter((c) => c !== null);
   return { ...base(article), claims };
 }
 

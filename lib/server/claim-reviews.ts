@@ -25,7 +25,7 @@ export async function listPublishedClaimReviews(page: number, pageSize: number):
     db.claim.count({ where }),
   ]);
   const items = rows.flatMap((row) => {
-    const claim = toPublishedClaimView({ ...row, deletedAt: null });
+    const claim = toPublishedClaimView(row);
     return claim ? [{ claim, article: row.article }] : [];
   });
   return { items, total };

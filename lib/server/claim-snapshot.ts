@@ -6,6 +6,8 @@ import "server-only";
 import { z } from "zod";
 import { VERDICTS } from "../domain/verdicts";
 import { CLAIM_STATUSES } from "../domain/claim-workflow";
+import type { Source } from "../generated/prisma/client";
+import { AnchorStatus, SourceStance } from "../generated/prisma/enums";
 
 const ZSourceSnapshot = z.object({
   url: z.string(),
@@ -13,7 +15,7 @@ const ZSourceSnapshot = z.object({
   publisher: z.string(),
   publishedAt: z.string().nullable(),
   excerpt: z.string(),
-  stance: z.enum(["SUPPORTS", "REFUTES", "CONTEXT"]),
+  stance: z.enum(SourceStance),
 });
 export type SourceSnapshot = z.infer<typeof ZSourceSnapshot>;
 
@@ -23,7 +25,7 @@ export const ZClaimSnapshot = z.object({
   verdict: z.enum(VERDICTS),
   rationale: z.string(),
   status: z.enum(CLAIM_STATUSES),
-  anchorStatus: z.enum(["ANCHORED", "CHANGED", "ORPHANED"]),
+  anchorStatus: z.enum(AnchorStatus),
   exact: z.string(),
   start: z.number(),
   end: z.number(),
@@ -47,14 +49,7 @@ export const ZPublishedVersion = z.object({
 });
 export type PublishedVersion = z.infer<typeof ZPublishedVersion>;
 
-interface SourceRow {
-  url: string;
-  title: string;
-  publisher: string;
-  publishedAt: Date | null;
-  excerpt: string;
-  stance: "SUPPORTS" | "REFUTES" | "CONTEXT";
-}
+type SourceRow = Pick<Source, "url" | "title" | "publisher" | "publishedAt" | "excerpt" | "stance">;
 
 export function sourceSnapshot(s: SourceRow): SourceSnapshot {
   return { url: s.url, title: s.title, publisher: s.publisher, publishedAt: s.publishedAt?.toISOString().slice(0, 10) ?? null, excerpt: s.excerpt, stance: s.stance };

@@ -3,9 +3,10 @@
  * the published version readers see (PublishedClaimView). No internal columns leak.
  */
 import "server-only";
+import type { Claim, Correction, Prisma, Source } from "../generated/prisma/client";
 import type { Verdict } from "../domain/verdicts";
-import type { ClaimStatus } from "../domain/claim-workflow";
-import { parsePublished, type PublishedVersion, type SourceSnapshot } from "./claim-snapshot";
+import { pick } from "../pick";
+import { parsePublished, type PublishedVersion } from "./claim-snapshot";
 
 export const claimInclude = {
   sources: { orderBy: { position: "asc" as const } },
@@ -15,69 +16,23 @@ export const claimInclude = {
   corrections: { orderBy: { createdAt: "asc" as const }, select: { note: true, createdAt: true } },
 };
 
-export interface SourceView {
-  url: string;
-  title: string;
-  publisher: string;
-  publishedAt: Date | null;
-  excerpt: string;
-  accessedAt: Date;
-  stance: "SUPPORTS" | "REFUTES" | "CONTEXT";
-}
+type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof claimInclude }>;
 
-export interface CorrectionView {
-  note: string;
-  createdAt: Date;
-}
+const SOURCE_COLUMNS = ["url", "title", "publisher", "publishedAt", "excerpt", "accessedAt", "stance"] as const;
+export type SourceView = Pick<Source, (typeof SOURCE_COLUMNS)[number]>;
+export type CorrectionView = Pick<Correction, "note" | "createdAt">;
+export type AnchorStatus = Claim["anchorStatus"];
 
-export type AnchorStatus = "ANCHORED" | "CHANGED" | "ORPHANED";
+/** The claim's own columns staff see; the rest (article and user ids, figures, deletedAt) stays inside. */
+const CLAIM_COLUMNS = [
+  "id", "exact", "prefix", "suffix", "start", "end", "claimText", "claimant", "rationale",
+  "status", "anchorStatus", "rejectionReason", "publishedAt", "createdAt", "updatedAt", "version",
+] as const;
 
-export interface ClaimView {
-  id: string;
+export interface ClaimView extends Pick<Claim, (typeof CLAIM_COLUMNS)[number]> {
   articleSlug: string;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-  claimText: string;
-  claimant: string;
   verdict: Verdict;
-  rationale: string;
-  status: ClaimStatus;
-  anchorStatus: AnchorStatus;
-  rejectionReason: string | null;
-  publishedAt: Date | null;
   published: PublishedVersion | null;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-  author: { id: string; name: string };
-  assignee: { id: string; name: string } | null;
-  sources: SourceView[];
-  corrections: CorrectionView[];
-}
-
-interface ClaimRow {
-  id: string;
-  article: { slug: string };
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-  claimText: string;
-  claimant: string;
-  verdict: string;
-  rationale: string;
-  status: ClaimStatus;
-  anchorStatus: AnchorStatus;
-  rejectionReason: string | null;
-  publishedAt: Date | null;
-  published: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
   author: { id: string; name: string };
   assignee: { id: string; name: string } | null;
   sources: SourceView[];
@@ -86,73 +41,40 @@ interface ClaimRow {
 
 export function toClaimView(row: ClaimRow): ClaimView {
   return {
-    id: row.id,
+    ...pick(row, CLAIM_COLUMNS),
     articleSlug: row.article.slug,
-    exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    start: row.start,
-    end: row.end,
-    claimText: row.claimText,
-    claimant: row.claimant,
     verdict: row.verdict as Verdict,
-    rationale: row.rationale,
-    status: row.status,
-    anchorStatus: row.anchorStatus,
-    rejectionReason: row.rejectionReason,
-    publishedAt: row.publishedAt,
     published: parsePublished(row.published),
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    version: row.version,
     author: row.author,
     assignee: row.assignee,
-    sources: row.sources.map((s) => ({
-      url: s.url,
-      title: s.title,
-      publisher: s.publisher,
-      publishedAt: s.publishedAt,
-      excerpt: s.excerpt,
-      accessedAt: s.accessedAt,
-      stance: s.stance,
-    })),
+    sources: row.sources.map((s) => pick(s, SOURCE_COLUMNS)),
     corrections: row.corrections,
   };
 }
 
+/** Where a claim's words are in the current text (W3C quote and position selectors). */
+const ANCHOR_COLUMNS = ["id", "exact", "prefix", "suffix", "start", "end"] as const;
+
 /** What readers see of a claim: its published version, anchored in the current text. */
-export interface PublishedClaimView {
-  id: string;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-  claimText: string;
-  claimant: string;
-  verdict: Verdict;
-  rationale: string;
+export interface PublishedClaimView
+  extends Pick<Claim, (typeof ANCHOR_COLUMNS)[number]>,
+    Pick<PublishedVersion, "claimText" | "claimant" | "verdict" | "rationale"> {
   publishedAt: Date;
   /** When the published version last changed (a correction), else the first publication. */
   updatedAt: Date;
   reviewedBy: string | null;
   reviewedAt: Date | null;
   publishedBy: string;
-  sources: { url: string; title: string; publisher: string; publishedAt: Date | null; excerpt: string; stance: SourceSnapshot["stance"] }[];
+  sources: Omit<SourceView, "accessedAt">[];
   corrections: CorrectionView[];
 }
 
 /** The reader's view of a claim, or null when readers must not see it. */
-export function toPublishedClaimView(row: ClaimRow & { deletedAt: Date | null }): PublishedClaimView | null {
+export function toPublishedClaimView(row: ClaimRow): PublishedClaimView | null {
   const published = parsePublished(row.published);
   if (!published || row.status === "RETRACTED" || row.deletedAt || row.anchorStatus !== "ANCHORED" || !row.publishedAt) return null;
   return {
-    id: row.id,
-    exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    start: row.start,
-    end: row.end,
+    ...pick(row, ANCHOR_COLUMNS),
     claimText: published.claimText,
     claimant: published.claimant,
     verdict: published.verdict,

@@ -9,6 +9,7 @@ import { isStaff } from "@/lib/server/authz";
 import { countByVerdict, VERDICT_SCALE } from "@/lib/domain/verdicts";
 import { HighlightedArticle } from "@/components/article/highlighted-article";
 import { ReaderCards } from "@/components/reader/reader-cards";
+import { toCardClaim } from "@/components/reader/claim-card-content";
 import { VerdictCounts } from "@/components/verdict/verdict-badge";
 import { claimReviewOf } from "@/lib/server/claim-reviews";
 import { requestOrigin } from "@/lib/server/request-origin";
@@ -81,7 +82,7 @@ export default async function ReaderPage({ params }: Params) {
             {t("reader.original")}
           </a>
         </header>
-        <ReaderCards claims={claims}>
+        <ReaderCards claims={claims.map(toCardClaim)}>
           <div className="font-serif text-[1.15rem]" data-testid="article-body">
             <HighlightedArticle blocks={article.blocks} highlights={claims} locale={locale} />
           </div>
