@@ -11,7 +11,8 @@ import { useI18n } from "@/lib/i18n/client";
 import { formatDate } from "@/lib/i18n/messages";
 import type { DuplicateArticle } from "@/lib/server/articles";
 import { reviseArticleAction } from "@/app/articles/new/actions";
-import { Spinner, failureMessage, primaryButton, secondaryButton } from "./form-parts";
+import { failureMessage, primaryButton, secondaryButton } from "./form-parts";
+import { Spinner } from "@/components/layout/loading";
 
 interface Props {
   duplicate: DuplicateArticle;

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { errorMessage, type Translate } from "@/lib/i18n/messages";
 import type { FieldErrors } from "@/lib/validation/errors";
 import type { DuplicateArticle } from "@/lib/server/articles";
+import { Spinner } from "@/components/layout/loading";
 
 export const inputClass = "mt-1 w-full rounded border border-slate-300 bg-white px-3 py-2 focus:border-accent aria-[invalid=true]:border-red-600";
 export const primaryButton = "inline-flex items-center gap-2 rounded bg-accent px-5 py-2 font-semibold text-white hover:bg-[#163d6c] disabled:opacity-60";
@@ -29,10 +30,6 @@ export function Field({ name, label, errors, t, hint, children }: { name: string
       )}
     </div>
   );
-}
-
-export function Spinner() {
-  return <span aria-hidden="true" className="inline-block h-4 w-4 animate-spin rounded-full border-2 border-current border-r-transparent" />;
 }
 
 /** The one live region of a form: progress while working, the error when something failed. */

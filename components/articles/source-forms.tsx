@@ -13,7 +13,8 @@ import type { FieldErrors } from "@/lib/validation/errors";
 import type { ImportPreview } from "@/lib/server/import";
 import { decodeHtml } from "@/lib/import/charset";
 import { extractFromHtmlAction, extractFromUrlAction } from "@/app/articles/new/actions";
-import { Field, Spinner, StatusBox, failureMessage, inputClass, primaryButton } from "./form-parts";
+import { Field, StatusBox, failureMessage, inputClass, primaryButton } from "./form-parts";
+import { Spinner } from "@/components/layout/loading";
 
 type Extract = typeof extractFromHtmlAction;
 

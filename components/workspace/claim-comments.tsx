@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { LIMITS } from "@/lib/validation/fields";
 import { addCommentAction, listCommentsAction } from "@/app/review/[slug]/actions";
+import { LoadingNote } from "@/components/layout/loading";
 
 interface Comment {
   id: string;
@@ -49,7 +50,7 @@ export function ClaimComments({ claimId }: { claimId: string }) {
   return (
     <div className="space-y-3" data-testid="comments">
       {comments === null ? (
-        <p className="animate-pulse text-sm text-slate-500">{t("loading")}</p>
+        <LoadingNote label={t("loading")} />
       ) : comments.length === 0 ? (
         <p className="text-sm text-slate-500">{t("comments.empty")}</p>
       ) : (

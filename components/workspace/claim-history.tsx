@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { claimHistoryAction } from "@/app/review/[slug]/actions";
+import { LoadingNote } from "@/components/layout/loading";
 
 interface Revision {
   version: number;
@@ -39,7 +40,7 @@ export function ClaimHistory({ claimId, version, canRestore, onRestore }: { clai
   }, [claimId, version]);
 
   if (error) return <p className="text-sm text-red-700">{error}</p>;
-  if (!revisions) return <p className="animate-pulse text-sm text-slate-500">{t("loading")}</p>;
+  if (!revisions) return <LoadingNote label={t("loading")} />;
   const time = new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
   return (
     <ol className="space-y-3 border-l-2 border-rule pl-4" data-testid="history">

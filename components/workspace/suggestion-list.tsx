@@ -5,6 +5,7 @@
  */
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/messages";
+import { LoadingNote } from "@/components/layout/loading";
 
 export interface SuggestionItem {
   id: string;
@@ -36,7 +37,7 @@ export function SuggestionList({ suggestions, supported, activeId, busy, onSelec
       {!supported ? (
         <p className="mt-2 text-sm text-slate-600">{t("suggestions.unsupported")}</p>
       ) : suggestions === null ? (
-        <p className="mt-2 animate-pulse text-sm text-slate-500">{t("loading")}</p>
+        <LoadingNote label={t("loading")} className="mt-2" />
       ) : suggestions.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">{t("suggestions.none")}</p>
       ) : (
