@@ -22,7 +22,8 @@ import { httpUrl } from "../validation/fields";
 import { joinBlocks, type Block } from "../domain/article-text";
 import { normalizeSourceUrl } from "../domain/source-url";
 import { editableText } from "../import/blocks";
-import { extractArticle, type ImportLanguage } from "../import/extract-html";
+import type { ImportLanguage } from "../import/extract-html";
+import { EXTRACT_TIMEOUT_MS, extractOffThread, type OffThreadResult } from "./extract-off-thread";
 
 export interface ImportPreview {
   title: string;
@@ -40,14 +41,19 @@ export interface ImportPreview {
   duplicate: DuplicateArticle | null;
 }
 
+const EXTRACT_REFUSALS: Record<Extract<OffThreadResult, { ok: false }>["reason"], string> = {
+  no_article: "No article was found in this page: too little text, or none that reads like an article.",
+  too_complex: `Finding the article in this page took longer than ${EXTRACT_TIMEOUT_MS / 1000} seconds; paste its text instead.`,
+};
+
 /**
  * @param pageUrl - where the page came from (the fetched address, or the one the reviewer gave)
  * @param field - the input field an error belongs to
  * @param addresses - further addresses the page is known by, for the duplicate check
  */
 async function preview(html: string, pageUrl: string | null, field: "html" | "url", addresses: string[]): Promise<ImportPreview> {
-  const result = extractArticle(html, pageUrl ?? undefined);
-  if (!result.ok) throw new AppError("VALIDATION", "No article was found in this page: too little text, or none that reads like an article.", { [field]: "no_article" });
+  const result = await extractOffThread(html, pageUrl ?? undefined);
+  if (!result.ok) throw new AppError("VALIDATION", EXTRACT_REFUSALS[result.reason], { [field]: result.reason });
   const article = result.article;
   // A page may name any address as its canonical one; with a known origin, only one on the same site counts.
   const canonical = article.canonicalUrl && (!pageUrl || new URL(article.canonicalUrl).host === new URL(pageUrl).host) ? article.canonicalUrl : null;

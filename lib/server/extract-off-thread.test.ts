@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "../import/extract-html";
+import { extractOffThread } from "./extract-off-thread";
+
+const page = readFileSync(new URL("../import/__fixtures__/putin-kim-nordkorea.de.html", import.meta.url), "utf8");
+
+/** The fixture with thousands of sibling teasers: jsdom and Readability take well over ten seconds on it. */
+function heavyPage(): string {
+  const teasers = Array.from({ length: 4000 }, (_, i) => `<div class="teaser"><a href="/t/${i}">Teaser ${i} mit etwas Text darin</a><span>vor ${i} Minuten</span></div>`).join("\n");
+  return page.replace("</body>", `<div class="more">${teasers}</div></body>`);
+}
+
+describe("extractOffThread", () => {
+  it("gives what extractArticle gives, from a worker thread", async () => {
+    expect(await extractOffThread(page, "https://example.org/artikel")).toEqual(extractArticle(page, "https://example.org/artikel"));
+    expect(await extractOffThread("<p>zu kurz</p>", undefined)).toEqual({ ok: false, reason: "no_article" });
+  });
+
+  it("refuses a page that takes too long, and this thread keeps running meanwhile", async () => {
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 50);
+    try {
+      expect(await extractOffThread(heavyPage(), "https://example.org/artikel", 2000)).toEqual({ ok: false, reason: "too_complex" });
+    } finally {
+      clearInterval(ticker);
+    }
+    // Run on this thread, the same work would have left no room for a single tick.
+    expect(ticks).toBeGreaterThan(0);
+  });
+});
