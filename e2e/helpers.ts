@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type APIResponse, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 
 export const ARTICLE_SLUG = "putin-kim-nordkorea";
@@ -85,4 +85,32 @@ export function claimRowCount(): number {
 
 export function sourceRowCount(): number {
   return readDb((db) => (db.prepare("SELECT COUNT(*) AS n FROM Source").get() as { n: number }).n);
+}
+
+/** Adds an article through the add-article form (pasted text) as the signed-in `context`; returns its slug. */
+export async function addArticle(context: BrowserContext, fields: { title: string; sourceUrl: string; publisher: string; text: string }): Promise<string> {
+  const form = await context.newPage();
+  await form.goto("/articles/new");
+  for (const [id, value] of Object.entries(fields)) await form.locator(`#${id}`).fill(value);
+  await form.locator("form button[type=submit]").click();
+  await form.waitForURL(/\/review\//);
+  const slug = decodeURIComponent(new URL(form.url()).pathname.split("/").pop()!);
+  await form.close();
+  return slug;
+}
+
+/** The version in a response's ETag (`"v3"` → 3). */
+export const versionFrom = (response: APIResponse) => Number(/"v(\d+)"/.exec(response.headers()["etag"] ?? "")?.[1] ?? Number.NaN);
+
+/**
+ * Four eyes through the public API: the claim's author (an editor, who may also publish) submits
+ * it, a second person approves it, the author publishes it.
+ */
+export async function publishThroughReview(claimId: string, author: BrowserContext, approver: BrowserContext): Promise<void> {
+  let version = 1;
+  for (const [context, action] of [[author, "submit"], [approver, "approve"], [author, "publish"]] as const) {
+    const response = await context.request.post(`/api/v1/claims/${claimId}/transitions`, { data: { action }, headers: { "If-Match": `"v${version}"` } });
+    expect(response.status(), `${action} ${claimId}: ${await response.text()}`).toBe(200);
+    version = versionFrom(response);
+  }
 }

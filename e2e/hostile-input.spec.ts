@@ -12,7 +12,7 @@
  *    but http(s). The listeners work with or without a CSP (see the canary).
  */
 import { expect, test, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { ACCOUNTS, ARTICLE_SLUG, readDb, signIn } from "./helpers";
+import { ACCOUNTS, ARTICLE_SLUG, addArticle, publishThroughReview, readDb, signIn, versionFrom } from "./helpers";
 import { EXTRA_FIELD_PAYLOADS, FIELD_PAYLOADS, isJsonValue, isWellFormed, type Payload, type PayloadCategory } from "../tests/hostile/payloads";
 import { isStorableText } from "../lib/validation/fields";
 
@@ -33,17 +33,6 @@ async function signedInContext(browser: Browser, account: { email: string; passw
 }
 
 /** Adds an article through the add-article form, as a person would; returns its slug. */
-async function addArticle(context: BrowserContext, fields: { title: string; sourceUrl: string; publisher: string; text: string }): Promise<string> {
-  const form = await context.newPage();
-  await form.goto("/articles/new");
-  for (const [id, value] of Object.entries(fields)) await form.locator(`#${id}`).fill(value);
-  await form.locator("form button[type=submit]").click();
-  await form.waitForURL(/\/review\//);
-  const slug = decodeURIComponent(new URL(form.url()).pathname.split("/").pop()!);
-  await form.close();
-  return slug;
-}
-
 /** Non-overlapping passages of an article that no claim covers yet: one per claim a test creates. */
 function freePassages(slug: string, count: number): { start: number; end: number }[] {
   const { id, text } = readDb((db) => db.prepare("SELECT id, text FROM Article WHERE slug = ?").get(slug) as { id: string; text: string });
@@ -74,7 +63,6 @@ async function createClaim(api: APIRequestContext, slug: string, passage: { star
   return { id: claim.id, version: claim.version };
 }
 
-const versionFrom = (response: APIResponse) => Number(/"v(\d+)"/.exec(response.headers()["etag"] ?? "")?.[1] ?? Number.NaN);
 
 // —— the API ——
 
@@ -469,15 +457,7 @@ test("stored payloads render inert: the workspace for the editor, the reader pag
     expect(response.status(), `${payload.id} ${JSON.stringify(payload.value)}`).toBe(422);
   }
 
-  // Four eyes: the editor submits, a reviewer approves, the editor publishes.
-  for (const claim of claims) {
-    let version = 1;
-    for (const [context, action] of [[editor, "submit"], [reviewer, "approve"], [editor, "publish"]] as const) {
-      const response = await context.request.post(`/api/v1/claims/${claim.id}/transitions`, { data: { action }, headers: { "If-Match": `"v${version}"` } });
-      expect(response.status(), `${action} ${claim.claimText}: ${await response.text()}`).toBe(200);
-      version = versionFrom(response);
-    }
-  }
+  for (const claim of claims) await publishThroughReview(claim.id, editor, reviewer);
 
   // Article titles, publishers and addresses through the add-article form.
   const titled = (["html", "json-ld", "js-context", "bidi", "zero-width", "homoglyph"] as const).map((category) => payloads.find((p) => p.category === category)!);

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { ACCOUNTS, ARTICLE_SLUG, pageAs, readDb } from "./helpers";
+import { ACCOUNTS, ARTICLE_SLUG, addArticle, pageAs, publishThroughReview, readDb } from "./helpers";
 import { claimReviewProblems } from "../lib/domain/claim-review";
 
 interface Row {
@@ -93,6 +93,57 @@ test("keyboard: Tab reaches the highlights in reading order, Enter opens, Escape
   await expect(page.getByTestId("claim-card")).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(last).toBeFocused();
+});
+
+test("two claims on the same words: each card offers the other, both permalinks open their card", async ({ browser }) => {
+  const editor = (await pageAs(browser, ACCOUNTS.editor)).context();
+  const reviewer = (await pageAs(browser, ACCOUNTS.reviewer)).context();
+  // An article of its own, so that later specs see the reference article as it was.
+  const slug = await addArticle(editor, {
+    title: "Zwei Prüfungen an einer Stelle",
+    sourceUrl: "https://example.org/zwei-pruefungen-eine-stelle",
+    publisher: "Test",
+    text: "Ein Vorspann für den Test.\n\nDie Regierung sagt, 4,8 Millionen Artilleriegeschosse seien geliefert worden. Danach folgt ein weiterer Satz.",
+  });
+  const text = readDb((db) => (db.prepare("SELECT text FROM Article WHERE slug = ?").get(slug) as { text: string }).text);
+  const quote = "4,8 Millionen Artilleriegeschosse";
+  const passage = { start: text.indexOf(quote), end: text.indexOf(quote) + quote.length };
+  const ids: Record<string, string> = {};
+  for (const [claimText, verdict] of [["Die Zahl stimmt.", "TRUE"], ["Die Lieferung ist nicht belegt.", "UNPROVEN"]]) {
+    const response = await editor.request.post(`/api/v1/articles/${slug}/claims`, { data: { passage, claimText, claimant: "Regierung", verdict, rationale: "Begründung.", sources: [{ url: "https://example.org/quelle", title: "Quelle", publisher: "Demo", stance: "CONTEXT" }] } });
+    expect(response.status(), await response.text()).toBe(201);
+    ids[claimText] = (await response.json()).id;
+    await publishThroughReview(ids[claimText], editor, reviewer);
+  }
+
+  const page = await (await browser.newContext({ locale: "de-DE" })).newPage();
+  await page.goto(`/articles/${slug}`);
+  const mark = page.getByTestId("article-body").locator("mark[data-claim-id]");
+  await expect(mark).toHaveCount(1);
+  expect((await mark.getAttribute("data-claim-ids"))!.split(" ").sort()).toEqual(Object.values(ids).sort());
+  // One highlight, whose badge counts the claim under it.
+  await expect(mark).toHaveAttribute("data-glyph", / \+1$/);
+  const card = page.getByTestId("claim-card");
+  const others = card.getByTestId("others-here");
+  await mark.click();
+  const topId = await mark.getAttribute("data-claim-id");
+  const shown = Object.keys(ids).find((t) => ids[t] === topId)!;
+  const other = Object.keys(ids).find((t) => t !== shown)!;
+  await expect(card.getByRole("heading", { level: 2 })).toHaveText(shown);
+  await others.getByRole("button", { name: other }).click();
+  await expect(card.getByRole("heading", { level: 2 })).toHaveText(other);
+  await expect(others.getByRole("button", { name: shown })).toBeVisible();
+  await page.screenshot({ path: "e2e/.artifacts/screenshots/reader-same-words.png" });
+  await page.keyboard.press("Escape");
+  await expect(card).toHaveCount(0);
+  await expect(mark).toBeFocused();
+
+  // The claim without a highlight of its own is reached by its permalink too.
+  for (const claimText of Object.keys(ids)) {
+    await page.goto(`/articles/${slug}#claim-${ids[claimText]}`);
+    await expect(card.getByRole("heading", { level: 2 })).toHaveText(claimText);
+  }
+  await Promise.all([editor.close(), reviewer.close(), page.context().close()]);
 });
 
 test("no serious or critical accessibility violations on the reader page, the home page and the workspace", async ({ page, browser }) => {

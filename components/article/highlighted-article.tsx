@@ -75,6 +75,9 @@ export function HighlightedArticle({ blocks, highlights, locale, selectedId, foc
           const info = VERDICT_SCALE[h.verdict];
           const isFirst = firstSegment.get(topId) === s.start;
           const isLast = lastSegment.get(topId) === s.start;
+          // Other claims ending here (the same words, or a longer passage) get no glyph of their
+          // own: this one counts them, and the card lists them.
+          const hiddenEndingHere = s.rangeIds.filter((id) => id !== topId && !id.startsWith(SUGGESTION_PREFIX) && lastSegment.get(id) === s.start).length;
           return (
             <mark
               key={s.start}
@@ -83,7 +86,7 @@ export function HighlightedArticle({ blocks, highlights, locale, selectedId, foc
               data-claim-id={topId}
               data-claim-ids={s.rangeIds.filter((id) => !id.startsWith(SUGGESTION_PREFIX)).join(" ")}
               data-verdict={h.verdict}
-              data-glyph={isLast ? info.glyph : undefined}
+              data-glyph={isLast ? info.glyph + (hiddenEndingHere > 0 ? ` +${hiddenEndingHere}` : "") : undefined}
               data-selected={selectedId === topId ? "true" : undefined}
               className={`claim-mark scroll-mt-24 text-inherit${h.draft ? " is-draft" : ""}${h.changed ? " is-changed" : ""}`}
               style={{ "--verdict": info.color, "--tint": info.tint } as CSSProperties}

@@ -3,12 +3,25 @@
  * Opens a fact-check card for a highlight: on click, Enter or Space on a highlight, from the
  * claims list, or from a `#claim-<id>` permalink. Escape closes it and returns focus to the
  * highlight. A popover beside the passage on wide screens, a bottom sheet on narrow ones.
+ * Where claims overlap, a highlight opens the shortest claim under it and its card offers the
+ * others at that place — so a claim on exactly the same words as another stays reachable too.
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useI18n } from "@/lib/i18n/client";
+import { VerdictLine } from "@/components/verdict/verdict-badge";
 import { ClaimCardContent, type CardClaim } from "./claim-card-content";
 
 const NARROW_SCREEN = "(max-width: 640px)";
+
+/** The highlight where claim `id` starts (a claim on the same words as a shorter one has no mark of its own). */
+function markOf(id: string): HTMLElement | null {
+  return document.getElementById(`claim-${id}`) ?? document.querySelector<HTMLElement>(`[data-claim-ids~="${CSS.escape(id)}"]`);
+}
+
+/** The claims highlighted at `mark`, as its data-claim-ids lists them (shortest first). */
+function claimsAt(mark: HTMLElement | null): string[] {
+  return mark?.dataset.claimIds?.split(" ").filter(Boolean) ?? [];
+}
 
 export function ReaderCards({ claims, children }: { claims: CardClaim[]; children: ReactNode }) {
   const { locale, t } = useI18n();
@@ -17,10 +30,12 @@ export function ReaderCards({ claims, children }: { claims: CardClaim[]; childre
   const returnFocusRef = useRef<HTMLElement | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
+  const [others, setOthers] = useState<string[]>([]);
 
   const open = useCallback((id: string, trigger: HTMLElement | null) => {
-    const mark = trigger ?? document.getElementById(`claim-${id}`);
+    const mark = trigger ?? markOf(id);
     returnFocusRef.current = mark;
+    setOthers(claimsAt(mark).filter((other) => other !== id));
     if (mark && !window.matchMedia(NARROW_SCREEN).matches) {
       const rect = mark.getBoundingClientRect();
       const container = containerRef.current!.getBoundingClientRect();
@@ -40,7 +55,7 @@ export function ReaderCards({ claims, children }: { claims: CardClaim[]; childre
     const openFromHash = () => {
       const match = /^#claim-(.+)$/.exec(window.location.hash);
       if (match && claims.some((c) => c.id === match[1])) {
-        const mark = document.getElementById(`claim-${match[1]}`);
+        const mark = markOf(match[1]);
         mark?.scrollIntoView({ block: "center" });
         open(match[1], mark);
       }
@@ -59,13 +74,14 @@ export function ReaderCards({ claims, children }: { claims: CardClaim[]; childre
   }
 
   const claim = claims.find((c) => c.id === openId);
+  const otherClaims = claims.filter((c) => others.includes(c.id));
   return (
     <div
       ref={containerRef}
       className="relative"
       onClick={(e) => {
         const mark = markFrom(e.target);
-        if (mark) open(mark.dataset.claimId!, document.getElementById(`claim-${mark.dataset.claimId}`));
+        if (mark) open(mark.dataset.claimId!, markOf(mark.dataset.claimId!));
       }}
       onKeyDown={(e) => {
         if (e.key === "Escape" && openId) {
@@ -106,6 +122,24 @@ export function ReaderCards({ claims, children }: { claims: CardClaim[]; childre
               {t("reader.close")} <span aria-hidden>×</span>
             </button>
             <ClaimCardContent claim={claim} locale={locale} t={t} headingId={`card-title-${claim.id}`} />
+            {otherClaims.length > 0 && (
+              <section className="mt-4 border-t border-rule pt-3" data-testid="others-here">
+                <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("reader.othersHere")}</h3>
+                <ul className="mt-2 space-y-1">
+                  {otherClaims.map((other) => (
+                    <li key={other.id}>
+                      <button
+                        type="button"
+                        onClick={() => open(other.id, returnFocusRef.current)}
+                        className="flex w-full gap-2 rounded px-2 py-1 text-left text-sm hover:bg-slate-50"
+                      >
+                        <VerdictLine verdict={other.verdict} claimText={other.claimText} locale={locale} />
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
           </div>
         </>
       )}

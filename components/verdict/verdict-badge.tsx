@@ -30,3 +30,18 @@ export function VerdictCounts({ counts, locale }: { counts: Record<Verdict, numb
     </ul>
   );
 }
+
+/** A claim in a list: its verdict's glyph, then "Verdict: claim". */
+export function VerdictLine({ verdict, claimText, locale }: { verdict: Verdict; claimText: string; locale: Locale }) {
+  const info = VERDICT_SCALE[verdict];
+  return (
+    <>
+      <span aria-hidden className="font-bold" style={{ color: info.color }}>
+        {info.glyph}
+      </span>
+      <span>
+        <span className="font-medium">{info.label[locale]}:</span> {claimText}
+      </span>
+    </>
+  );
+}

@@ -60,6 +60,7 @@ const en = {
   "reader.highlightLabel": "Checked claim, verdict: {verdict}. {quote}",
   "reader.openCard": "Open fact-check",
   "reader.review": "Open in review workspace",
+  "reader.othersHere": "Other checks at this place",
 
   "stance.SUPPORTS": "Supports",
   "stance.REFUTES": "Refutes",
@@ -290,6 +291,7 @@ const de: Messages = {
   "reader.highlightLabel": "Geprüfte Aussage, Urteil: {verdict}. {quote}",
   "reader.openCard": "Faktencheck öffnen",
   "reader.review": "Im Prüf-Arbeitsbereich öffnen",
+  "reader.othersHere": "Weitere Prüfungen an dieser Stelle",
 
   "stance.SUPPORTS": "Stützt",
   "stance.REFUTES": "Widerlegt",

@@ -6,11 +6,11 @@ import { formatDate } from "@/lib/i18n/messages";
 import { getPublishedArticle } from "@/lib/server/articles";
 import { getActor } from "@/lib/server/actor";
 import { isStaff } from "@/lib/server/authz";
-import { countByVerdict, VERDICT_SCALE } from "@/lib/domain/verdicts";
+import { countByVerdict } from "@/lib/domain/verdicts";
 import { HighlightedArticle } from "@/components/article/highlighted-article";
 import { ReaderCards } from "@/components/reader/reader-cards";
 import { toCardClaim } from "@/components/reader/claim-card-content";
-import { VerdictCounts } from "@/components/verdict/verdict-badge";
+import { VerdictCounts, VerdictLine } from "@/components/verdict/verdict-badge";
 import { claimReviewOf } from "@/lib/server/claim-reviews";
 import { requestOrigin } from "@/lib/server/request-origin";
 
@@ -57,12 +57,7 @@ export default async function ReaderPage({ params }: Params) {
               {claims.map((c) => (
                 <li key={c.id}>
                   <a href={`#claim-${c.id}`} className="flex gap-2 rounded px-1 py-0.5 hover:bg-slate-50">
-                    <span aria-hidden className="font-bold" style={{ color: VERDICT_SCALE[c.verdict].color }}>
-                      {VERDICT_SCALE[c.verdict].glyph}
-                    </span>
-                    <span>
-                      <span className="font-medium">{VERDICT_SCALE[c.verdict].label[locale]}:</span> {c.claimText}
-                    </span>
+                    <VerdictLine verdict={c.verdict} claimText={c.claimText} locale={locale} />
                   </a>
                 </li>
               ))}
