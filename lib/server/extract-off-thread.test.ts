@@ -21,11 +21,18 @@ describe("extractOffThread", () => {
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 50);
     try {
-      expect(await extractOffThread(heavyPage(), "https://example.org/artikel", 2000)).toEqual({ ok: false, reason: "too_complex" });
+      expect(await extractOffThread(heavyPage(), "https://example.org/artikel", { timeoutMs: 2000 })).toEqual({ ok: false, reason: "too_complex" });
     } finally {
       clearInterval(ticker);
     }
     // Run on this thread, the same work would have left no room for a single tick.
     expect(ticks).toBeGreaterThan(0);
+  });
+
+  it("refuses a page whose parsing outgrows the worker's memory, and the server goes on", async () => {
+    // 48 MB: enough for an ordinary page, far too little for thousands of teasers (they need > 96 MB).
+    const limits = { memoryMb: 48 };
+    expect(await extractOffThread(heavyPage(), "https://example.org/artikel", limits)).toEqual({ ok: false, reason: "too_complex" });
+    expect((await extractOffThread(page, "https://example.org/artikel", limits)).ok).toBe(true);
   });
 });

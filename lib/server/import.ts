@@ -23,7 +23,7 @@ import { joinBlocks, type Block } from "../domain/article-text";
 import { normalizeSourceUrl } from "../domain/source-url";
 import { editableText } from "../import/blocks";
 import type { ImportLanguage } from "../import/extract-html";
-import { EXTRACT_TIMEOUT_MS, extractOffThread, type OffThreadResult } from "./extract-off-thread";
+import { EXTRACT_MEMORY_MB, EXTRACT_TIMEOUT_MS, extractOffThread, type OffThreadResult } from "./extract-off-thread";
 
 export interface ImportPreview {
   title: string;
@@ -43,7 +43,7 @@ export interface ImportPreview {
 
 const EXTRACT_REFUSALS: Record<Extract<OffThreadResult, { ok: false }>["reason"], string> = {
   no_article: "No article was found in this page: too little text, or none that reads like an article.",
-  too_complex: `Finding the article in this page took longer than ${EXTRACT_TIMEOUT_MS / 1000} seconds; paste its text instead.`,
+  too_complex: `Finding the article in this page took longer than ${EXTRACT_TIMEOUT_MS / 1000} seconds or more memory than ${EXTRACT_MEMORY_MB} MB; paste its text instead.`,
 };
 
 /**
