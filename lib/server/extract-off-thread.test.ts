@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../import/extract-html";
-import { extractOffThread } from "./extract-off-thread";
+import { extractOffThread, extractionsRunning } from "./extract-off-thread";
 
 const page = readFileSync(new URL("../import/__fixtures__/putin-kim-nordkorea.de.html", import.meta.url), "utf8");
 
@@ -34,5 +34,13 @@ describe("extractOffThread", () => {
     const limits = { memoryMb: 48 };
     expect(await extractOffThread(heavyPage(), "https://example.org/artikel", limits)).toEqual({ ok: false, reason: "too_complex" });
     expect((await extractOffThread(page, "https://example.org/artikel", limits)).ok).toBe(true);
+  });
+
+  it("runs at most two workers at once; the others wait for a worker to exit", async () => {
+    const heavy = heavyPage();
+    const all = [1, 2, 3].map(() => extractOffThread(heavy, undefined, { timeoutMs: 1500 }));
+    expect(extractionsRunning()).toBe(2);
+    expect(await Promise.all(all)).toEqual([1, 2, 3].map(() => ({ ok: false, reason: "too_complex" })));
+    await expect.poll(extractionsRunning).toBe(0);
   });
 });

@@ -25,6 +25,9 @@ export type OffThreadResult = ExtractResult | { ok: false; reason: "too_complex"
 let running = 0;
 const waiting: (() => void)[] = [];
 
+/** Extraction workers alive now (at most MAX_PARALLEL). */
+export const extractionsRunning = () => running;
+
 async function takeTurn(): Promise<() => void> {
   if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
   running++;
@@ -55,29 +58,34 @@ export interface ExtractLimits {
 
 export async function extractOffThread(html: string, pageUrl: string | undefined, { timeoutMs = EXTRACT_TIMEOUT_MS, memoryMb = EXTRACT_MEMORY_MB }: ExtractLimits = {}): Promise<OffThreadResult> {
   const done = await takeTurn();
+  let worker: Worker;
   try {
-    return await new Promise<OffThreadResult>((resolve, reject) => {
-      const worker = startWorker({ html, pageUrl }, memoryMb);
-      const timer = setTimeout(() => {
-        resolve({ ok: false, reason: "too_complex" });
-        void worker.terminate();
-      }, timeoutMs);
-      worker.once("message", (result: ExtractResult) => {
-        clearTimeout(timer);
-        resolve(result);
-        void worker.terminate();
-      });
-      worker.once("error", (error: Error & { code?: string }) => {
-        clearTimeout(timer);
-        if (error.code === "ERR_WORKER_OUT_OF_MEMORY") resolve({ ok: false, reason: "too_complex" });
-        else reject(error);
-      });
-      worker.once("exit", (code) => {
-        clearTimeout(timer);
-        reject(new Error(`extraction worker stopped with exit code ${code}`));
-      });
-    });
-  } finally {
+    worker = startWorker({ html, pageUrl }, memoryMb);
+  } catch (error) {
     done();
+    throw error;
   }
+  // The turn ends when the worker has exited, not when its answer is in: a terminated worker
+  // may still hold its page for a moment.
+  worker.once("exit", done);
+  return new Promise<OffThreadResult>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      resolve({ ok: false, reason: "too_complex" });
+      void worker.terminate();
+    }, timeoutMs);
+    worker.once("message", (result: ExtractResult) => {
+      clearTimeout(timer);
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once("error", (error: Error & { code?: string }) => {
+      clearTimeout(timer);
+      if (error.code === "ERR_WORKER_OUT_OF_MEMORY") resolve({ ok: false, reason: "too_complex" });
+      else reject(error);
+    });
+    worker.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`extraction worker stopped with exit code ${code}`)); // a no-op once answered
+    });
+  });
 }
