@@ -32,7 +32,6 @@ async function signedInContext(browser: Browser, account: { email: string; passw
   return context;
 }
 
-/** Adds an article through the add-article form, as a person would; returns its slug. */
 /** Non-overlapping passages of an article that no claim covers yet: one per claim a test creates. */
 function freePassages(slug: string, count: number): { start: number; end: number }[] {
   const { id, text } = readDb((db) => db.prepare("SELECT id, text FROM Article WHERE slug = ?").get(slug) as { id: string; text: string });
@@ -62,7 +61,6 @@ async function createClaim(api: APIRequestContext, slug: string, passage: { star
   const claim = (await response.json()) as ClaimRef;
   return { id: claim.id, version: claim.version };
 }
-
 
 // —— the API ——
 

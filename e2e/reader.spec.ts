@@ -7,6 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { ACCOUNTS, ARTICLE_SLUG, addArticle, pageAs, publishThroughReview, readDb } from "./helpers";
 import { claimReviewProblems } from "../lib/domain/claim-review";
+import { VERDICT_SCALE } from "../lib/domain/verdicts";
 
 interface Row {
   id: string;
@@ -121,8 +122,9 @@ test("two claims on the same words: each card offers the other, both permalinks 
   const mark = page.getByTestId("article-body").locator("mark[data-claim-id]");
   await expect(mark).toHaveCount(1);
   expect((await mark.getAttribute("data-claim-ids"))!.split(" ").sort()).toEqual(Object.values(ids).sort());
-  // One highlight, whose badge counts the claim under it.
-  await expect(mark).toHaveAttribute("data-glyph", / \+1$/);
+  // One highlight, whose badge shows both verdicts and whose label tells of the other check.
+  expect((await mark.getAttribute("data-glyph"))!.split(" ").sort()).toEqual([VERDICT_SCALE.TRUE.glyph, VERDICT_SCALE.UNPROVEN.glyph].sort());
+  await expect(mark).toHaveAttribute("aria-label", /Weitere Prüfungen an dieser Stelle: 1$/);
   const card = page.getByTestId("claim-card");
   const others = card.getByTestId("others-here");
   await mark.click();

@@ -9,6 +9,7 @@ import type { CSSProperties, ReactNode } from "react";
 import type { PositionedBlock } from "@/lib/domain/article-text";
 import { segmentText } from "@/lib/domain/text-segments";
 import { VERDICT_SCALE, type Locale, type Verdict } from "@/lib/domain/verdicts";
+import { translator } from "@/lib/i18n/messages";
 
 export interface ArticleHighlight {
   id: string;
@@ -37,6 +38,7 @@ interface Props {
 const SUGGESTION_PREFIX = "suggestion:";
 
 export function HighlightedArticle({ blocks, highlights, locale, selectedId, focusable = true, suggestions = [] }: Props) {
+  const t = translator(locale);
   const byId = new Map(highlights.map((h) => [h.id, h]));
   const firstSegment = new Map<string, number>();
   const lastSegment = new Map<string, number>();
@@ -74,25 +76,26 @@ export function HighlightedArticle({ blocks, highlights, locale, selectedId, foc
           const h = byId.get(topId)!;
           const info = VERDICT_SCALE[h.verdict];
           const isFirst = firstSegment.get(topId) === s.start;
-          const isLast = lastSegment.get(topId) === s.start;
-          // Other claims ending here (the same words, or a longer passage) get no glyph of their
-          // own: this one counts them, and the card lists them.
-          const hiddenEndingHere = s.rangeIds.filter((id) => id !== topId && !id.startsWith(SUGGESTION_PREFIX) && lastSegment.get(id) === s.start).length;
+          const claimIds = s.rangeIds.filter((id) => !id.startsWith(SUGGESTION_PREFIX));
+          // Every claim shows its verdict's glyph where it ends: the top one's and, in the same
+          // badge, those of claims under it that end here too (the same words, or a longer passage).
+          const glyphs = claimIds.filter((id) => lastSegment.get(id) === s.start).map((id) => VERDICT_SCALE[byId.get(id)!.verdict].glyph);
+          const label = `${info.label[locale]}: ${s.text}${claimIds.length > 1 ? `. ${t("reader.othersHere")}: ${claimIds.length - 1}` : ""}`;
           return (
             <mark
               key={s.start}
               id={isFirst ? `claim-${topId}` : undefined}
               data-start={s.start}
               data-claim-id={topId}
-              data-claim-ids={s.rangeIds.filter((id) => !id.startsWith(SUGGESTION_PREFIX)).join(" ")}
+              data-claim-ids={claimIds.join(" ")}
               data-verdict={h.verdict}
-              data-glyph={isLast ? info.glyph + (hiddenEndingHere > 0 ? ` +${hiddenEndingHere}` : "") : undefined}
+              data-glyph={glyphs.length > 0 ? glyphs.join(" ") : undefined}
               data-selected={selectedId === topId ? "true" : undefined}
               className={`claim-mark scroll-mt-24 text-inherit${h.draft ? " is-draft" : ""}${h.changed ? " is-changed" : ""}`}
               style={{ "--verdict": info.color, "--tint": info.tint } as CSSProperties}
               role={focusable ? "button" : undefined}
               tabIndex={focusable ? (isFirst ? 0 : -1) : undefined}
-              aria-label={focusable ? `${info.label[locale]}: ${s.text}` : undefined}
+              aria-label={focusable ? label : undefined}
             >
               {s.text}
             </mark>

@@ -12,5 +12,14 @@ export interface ExtractJob {
   pageUrl: string | undefined;
 }
 
+/** What the worker answers besides extractArticle's results. */
+export type WorkerRefusal = { ok: false; reason: "too_complex" };
+
 const job = workerData as ExtractJob;
-parentPort!.postMessage(extractArticle(job.html, job.pageUrl));
+try {
+  parentPort!.postMessage(extractArticle(job.html, job.pageUrl));
+} catch (error) {
+  // Markup nested tens of thousands deep overflows the stack of the DOM walks (jsdom's, Readability's, ours).
+  if (!(error instanceof RangeError)) throw error;
+  parentPort!.postMessage({ ok: false, reason: "too_complex" } satisfies WorkerRefusal);
+}

@@ -36,11 +36,19 @@ describe("extractOffThread", () => {
     expect((await extractOffThread(page, "https://example.org/artikel", limits)).ok).toBe(true);
   });
 
-  it("runs at most two workers at once; the others wait for a worker to exit", async () => {
+  it("runs at most two workers at once, lets six wait for a worker to exit, and says busy beyond that", async () => {
+    await expect.poll(extractionsRunning).toBe(0); // the workers of the tests before have exited
     const heavy = heavyPage();
-    const all = [1, 2, 3].map(() => extractOffThread(heavy, undefined, { timeoutMs: 1500 }));
+    const all = Array.from({ length: 9 }, () => extractOffThread(heavy, undefined, { timeoutMs: 1000 }));
     expect(extractionsRunning()).toBe(2);
-    expect(await Promise.all(all)).toEqual([1, 2, 3].map(() => ({ ok: false, reason: "too_complex" })));
+    const results = await Promise.all(all);
+    expect(results.slice(0, 8)).toEqual(Array.from({ length: 8 }, () => ({ ok: false, reason: "too_complex" })));
+    expect(results[8]).toEqual({ ok: false, reason: "busy" });
     await expect.poll(extractionsRunning).toBe(0);
+  });
+
+  it("refuses markup nested too deep to walk, instead of failing", async () => {
+    const deep = page.replace("</body>", `${"<div>".repeat(6000)}tief${"</div>".repeat(6000)}</body>`);
+    expect(await extractOffThread(deep, undefined)).toEqual({ ok: false, reason: "too_complex" });
   });
 });

@@ -6,7 +6,7 @@
  */
 import "server-only";
 import { Worker } from "node:worker_threads";
-import type { ExtractJob } from "../import/extract-worker";
+import type { ExtractJob, WorkerRefusal } from "../import/extract-worker";
 import type { ExtractResult } from "../import/extract-html";
 
 /** Ordinary pages take well under a second; a page still being parsed after this is refused
@@ -20,7 +20,11 @@ export const EXTRACT_MEMORY_MB = 512;
 /** Extractions running at once; more wait their turn (each worker holds a parsed page in memory). */
 const MAX_PARALLEL = 2;
 
-export type OffThreadResult = ExtractResult | { ok: false; reason: "too_complex" };
+/** Extractions waiting for a turn; beyond this the server is busy and says so at once, rather
+ * than keeping requests (and their pages) waiting for minutes. */
+const MAX_WAITING = 6;
+
+export type OffThreadResult = ExtractResult | WorkerRefusal | { ok: false; reason: "busy" };
 
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -28,12 +32,15 @@ const waiting: (() => void)[] = [];
 /** Extraction workers alive now (at most MAX_PARALLEL). */
 export const extractionsRunning = () => running;
 
-async function takeTurn(): Promise<() => void> {
-  if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
+/** A turn, or null when too many are waiting; the returned function ends it. */
+async function takeTurn(): Promise<(() => void) | null> {
+  if (running < MAX_PARALLEL) running++;
+  else if (waiting.length >= MAX_WAITING) return null;
+  else await new Promise<void>((resolve) => waiting.push(resolve)); // the slot is handed over, still counted
   return () => {
-    running--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
   };
 }
 
@@ -45,7 +52,9 @@ async function takeTurn(): Promise<() => void> {
  * not take the source file for an asset of its own.
  */
 function startWorker(job: ExtractJob, memoryMb: number): Worker {
-  const options = { workerData: job, resourceLimits: { maxOldGenerationSizeMb: memoryMb } };
+  // A stack like the main thread's (a worker's default is 4 MB): markup nested thousands deep, which
+  // no real page has, overflows the DOM walks within seconds instead of parsing until the timeout.
+  const options = { workerData: job, resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 1 } };
   if (process.env.NEXT_RUNTIME) return new Worker(new URL("../import/extract-worker.ts", import.meta.url), options);
   const entry = decodeURIComponent(new URL(import.meta.url).pathname).replace(/server\/extract-off-thread\.ts$/, "import/extract-worker.ts");
   return new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`, { ...options, eval: true });
@@ -58,6 +67,7 @@ export interface ExtractLimits {
 
 export async function extractOffThread(html: string, pageUrl: string | undefined, { timeoutMs = EXTRACT_TIMEOUT_MS, memoryMb = EXTRACT_MEMORY_MB }: ExtractLimits = {}): Promise<OffThreadResult> {
   const done = await takeTurn();
+  if (!done) return { ok: false, reason: "busy" };
   let worker: Worker;
   try {
     worker = startWorker({ html, pageUrl }, memoryMb);
@@ -73,12 +83,12 @@ export async function extractOffThread(html: string, pageUrl: string | undefined
       resolve({ ok: false, reason: "too_complex" });
       void worker.terminate();
     }, timeoutMs);
-    worker.once("message", (result: ExtractResult) => {
+    worker.once("message", (result: ExtractResult | WorkerRefusal) => {
       clearTimeout(timer);
       resolve(result);
       void worker.terminate();
     });
-    worker.once("error", (error: Error & { code?: string }) => {
+    worker.on("error", (error: Error & { code?: string }) => {
       clearTimeout(timer);
       if (error.code === "ERR_WORKER_OUT_OF_MEMORY") resolve({ ok: false, reason: "too_complex" });
       else reject(error);

@@ -44,6 +44,7 @@ export interface ImportPreview {
 const EXTRACT_REFUSALS: Record<Extract<OffThreadResult, { ok: false }>["reason"], string> = {
   no_article: "No article was found in this page: too little text, or none that reads like an article.",
   too_complex: `Finding the article in this page took longer than ${EXTRACT_TIMEOUT_MS / 1000} seconds or more memory than ${EXTRACT_MEMORY_MB} MB; paste its text instead.`,
+  busy: "The server is reading other pages right now; try again in a minute.",
 };
 
 /**
