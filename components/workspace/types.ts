@@ -8,8 +8,12 @@ export interface WorkspaceClaim
   authorName: string;
   /** What the signed-in user may do (decided on the server; the server decides again on submit). */
   can: { edit: boolean; assign: boolean; delete: boolean; restore: boolean; transitions: Transition[] };
-  sources: Omit<SourceView, "accessedAt">[];
+  sources: WorkspaceSource[];
 }
+
+/** What the workspace shows and edits of a source (when it was accessed is recorded, not shown). */
+export const WORKSPACE_SOURCE_FIELDS = ["url", "title", "publisher", "publishedAt", "excerpt", "stance"] as const;
+export type WorkspaceSource = Pick<SourceView, (typeof WORKSPACE_SOURCE_FIELDS)[number]>;
 
 export interface StaffMember {
   id: string;

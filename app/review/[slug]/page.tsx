@@ -8,7 +8,8 @@ import { listAssignableStaff } from "@/lib/server/claim-workflow";
 import { canReviseArticles } from "@/lib/server/article-text-update";
 import type { Actor } from "@/lib/server/actor";
 import type { ClaimView } from "@/lib/server/claim-view";
-import type { WorkspaceClaim } from "@/components/workspace/types";
+import { WORKSPACE_SOURCE_FIELDS, type WorkspaceClaim } from "@/components/workspace/types";
+import { pick } from "@/lib/pick";
 import { availableTransitions, canAssign, canDelete, canEditContent, canRestore } from "@/lib/domain/claim-workflow";
 import { getArticleForReview } from "@/lib/server/articles";
 import { AppError } from "@/lib/server/errors";
@@ -55,7 +56,7 @@ function toWorkspaceClaim(c: ClaimView, actor: Actor): WorkspaceClaim {
       restore: canRestore(actor),
       transitions: availableTransitions(workflow, actor),
     },
-    sources: c.sources,
+    sources: c.sources.map((source) => pick(source, WORKSPACE_SOURCE_FIELDS)),
   };
 }
 
