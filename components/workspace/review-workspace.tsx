@@ -147,9 +147,9 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims, s
     return () => clearTimeout(timer);
   }, [notice]);
 
-  function openNewClaim() {
-    if (!pending) return;
-    setEditor({ mode: "new", start: pending.start, end: pending.end });
+  function openNewClaim(passage: { start: number; end: number } | null = pending) {
+    if (!passage) return;
+    setEditor({ mode: "new", start: passage.start, end: passage.end });
     setSelectedId(null);
     setPending(null);
     window.getSelection()?.removeAllRanges();
@@ -160,8 +160,11 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims, s
     if (e.key.startsWith("Arrow") && (e.shiftKey || root.contains(window.getSelection()?.anchorNode ?? null))) {
       if (modifySelection(root, e.key, e.shiftKey, e.ctrlKey || e.altKey)) e.preventDefault();
     } else if (e.key === "Enter" && pending) {
+      // The selection as it is now: `pending` follows selectionchange events, which may still be
+      // queued behind the last Shift+arrow.
+      const live = readSelection(root, text);
       e.preventDefault();
-      openNewClaim();
+      openNewClaim(live && typeof live === "object" ? live : pending);
     } else if (e.key === "Enter" || e.key === " ") {
       const mark = (e.target as Element).closest<HTMLElement>("[data-claim-id]");
       if (mark) {
@@ -284,7 +287,7 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims, s
           <button
             type="button"
             onMouseDown={(e) => e.preventDefault()}
-            onClick={openNewClaim}
+            onClick={() => openNewClaim()}
             data-testid="add-claim"
             className="absolute z-20 rounded-full bg-ink px-4 py-2 text-sm font-semibold text-white shadow-lg hover:bg-slate-800"
             style={{ top: pending.top, left: pending.left }}
