@@ -13,7 +13,7 @@ const postgres = process.env.TEST_POSTGRES_URL
           name: "postgres",
           include: ["tests/**/*.test.ts"],
           // No database in these: once is enough.
-          exclude: ["tests/safe-fetch.test.ts", "tests/postgres-schema.test.ts", "tests/highlighted-article.test.ts"],
+          exclude: ["tests/safe-fetch.test.ts", "tests/postgres-schema.test.ts", "tests/highlighted-article.test.ts", "tests/passwords.test.ts"],
           env: { TEST_DATABASE_PROVIDER: "postgresql" },
         },
       },

@@ -1,6 +1,6 @@
 /** The claim as the review workspace gets it from the server (a serialisable subset of ClaimView). */
 import type { Transition } from "@/lib/domain/claim-workflow";
-import type { ClaimView, SourceView } from "@/lib/server/claim-view";
+import type { ClaimView, ShownSource } from "@/lib/server/claim-view";
 
 export interface WorkspaceClaim
   extends Pick<ClaimView, "id" | "exact" | "start" | "end" | "claimText" | "claimant" | "verdict" | "rationale" | "status" | "anchorStatus" | "rejectionReason" | "version" | "assignee"> {
@@ -8,12 +8,8 @@ export interface WorkspaceClaim
   authorName: string;
   /** What the signed-in user may do (decided on the server; the server decides again on submit). */
   can: { edit: boolean; assign: boolean; delete: boolean; restore: boolean; transitions: Transition[] };
-  sources: WorkspaceSource[];
+  sources: ShownSource[];
 }
-
-/** What the workspace shows and edits of a source (when it was accessed is recorded, not shown). */
-export const WORKSPACE_SOURCE_FIELDS = ["url", "title", "publisher", "publishedAt", "excerpt", "stance"] as const;
-export type WorkspaceSource = Pick<SourceView, (typeof WORKSPACE_SOURCE_FIELDS)[number]>;
 
 export interface StaffMember {
   id: string;

@@ -20,6 +20,10 @@ type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof claimInclude }>;
 
 const SOURCE_COLUMNS = ["url", "title", "publisher", "publishedAt", "excerpt", "accessedAt", "stance"] as const;
 export type SourceView = Pick<Source, (typeof SOURCE_COLUMNS)[number]>;
+
+/** What readers and the workspace see of a source: all but when it was accessed. */
+export const SHOWN_SOURCE_FIELDS = ["url", "title", "publisher", "publishedAt", "excerpt", "stance"] as const;
+export type ShownSource = Pick<SourceView, (typeof SHOWN_SOURCE_FIELDS)[number]>;
 export type CorrectionView = Pick<Correction, "note" | "createdAt">;
 export type AnchorStatus = Claim["anchorStatus"];
 
@@ -65,7 +69,7 @@ export interface PublishedClaimView
   reviewedBy: string | null;
   reviewedAt: Date | null;
   publishedBy: string;
-  sources: Omit<SourceView, "accessedAt">[];
+  sources: ShownSource[];
   corrections: CorrectionView[];
 }
 

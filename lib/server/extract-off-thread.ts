@@ -88,6 +88,7 @@ function workerFor(memoryMb: number): PooledWorker {
 
 /** Keeps a worker that answered for the next page, unless it has done its share; whether it did. */
 function keepWarm(pooled: PooledWorker, memoryMb: number): boolean {
+  pooled.pages++;
   if (memoryMb !== EXTRACT_MEMORY_MB || pooled.pages >= PAGES_PER_WORKER || idle.length >= MAX_PARALLEL) return false;
   const leave = () => {
     const at = idle.indexOf(pooled);
@@ -128,7 +129,6 @@ export async function extractOffThread(html: string, pageUrl: string | undefined
       worker.off("message", onMessage).off("error", onError).off("exit", onExit);
       settle();
       if (then === "exited") return done();
-      pooled.pages++;
       if (then === "keep" && keepWarm(pooled, memoryMb)) return done();
       worker.once("exit", done);
       void worker.terminate();

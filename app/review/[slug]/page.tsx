@@ -7,8 +7,8 @@ import { isStaff } from "@/lib/server/authz";
 import { listAssignableStaff } from "@/lib/server/claim-workflow";
 import { canReviseArticles } from "@/lib/server/article-text-update";
 import type { Actor } from "@/lib/server/actor";
-import type { ClaimView } from "@/lib/server/claim-view";
-import { WORKSPACE_SOURCE_FIELDS, type WorkspaceClaim } from "@/components/workspace/types";
+import { SHOWN_SOURCE_FIELDS, type ClaimView } from "@/lib/server/claim-view";
+import type { WorkspaceClaim } from "@/components/workspace/types";
 import { pick } from "@/lib/pick";
 import { availableTransitions, canAssign, canDelete, canEditContent, canRestore } from "@/lib/domain/claim-workflow";
 import { getArticleForReview } from "@/lib/server/articles";
@@ -56,7 +56,7 @@ function toWorkspaceClaim(c: ClaimView, actor: Actor): WorkspaceClaim {
       restore: canRestore(actor),
       transitions: availableTransitions(workflow, actor),
     },
-    sources: c.sources.map((source) => pick(source, WORKSPACE_SOURCE_FIELDS)),
+    sources: c.sources.map((source) => pick(source, SHOWN_SOURCE_FIELDS)),
   };
 }
 
