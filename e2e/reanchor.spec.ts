@@ -46,6 +46,7 @@ test("a correction moves one claim with its words and flags the one whose number
   await editor.goto(`/review/${ARTICLE_SLUG}`);
   const banner = editor.getByTestId("attention-banner");
   await expect(banner).toContainText("„das erste Mal seit dem Jahr 2000“");
+  await expect(banner).toContainText("1 Aussage muss nach einer Korrektur des Artikeltexts erneut geprüft werden.");
   await banner.getByRole("button").first().click();
   const problem = editor.getByTestId("anchor-problem");
   await expect(problem.getByTestId("old-quote")).toHaveText("„das erste Mal seit dem Jahr 2000“");

@@ -240,7 +240,7 @@ export function ReviewWorkspace({ slug, title, text, language, blocks, claims, s
       <div ref={paneRef} className="relative">
         {needsAttention.length > 0 && (
           <div role="status" className="mb-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-950" data-testid="attention-banner">
-            <p className="font-semibold">⚠ {t("anchor.banner", { count: needsAttention.length })}</p>
+            <p className="font-semibold">⚠ {needsAttention.length === 1 ? t("anchor.bannerOne") : t("anchor.banner", { count: needsAttention.length })}</p>
             <ul className="mt-1 flex flex-wrap gap-2">
               {needsAttention.map((c) => (
                 <li key={c.id}>
